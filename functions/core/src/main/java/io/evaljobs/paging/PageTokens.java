@@ -1,0 +1,38 @@
+package io.evaljobs.paging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Turns cursors into opaque page tokens and back, for one endpoint. */
+public final class PageTokens {
+  /** How long a token stays usable, as AWS's own NextTokens do. */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
+
+  private final PageTokenSealer sealer;
+  private final String endpoint;
+
+  public PageTokens(PageTokenSealer sealer, String endpoint) {
+    this.sealer = sealer;
+    this.endpoint = endpoint;
+  }
+
+  /** Keys from the PAGE_TOKEN_KEYS environment variable. */
+  public static PageTokens fromEnvironment(Map<String, String> env, String endpoint) {
+    String spec = env.get("PAGE_TOKEN_KEYS");
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalStateException("PAGE_TOKEN_KEYS is not set");
+    }
+    return new PageTokens(
+        new PageTokenSealer(TokenKeyring.parse(spec), Clock.systemUTC(), DEFAULT_LIFETIME), endpoint);
+  }
+
+  public String encode(Cursor cursor, String tenant, String canonicalQuery) {
+    return sealer.seal(CursorCodec.encode(cursor), new TokenBinding(endpoint, tenant, canonicalQuery));
+  }
+
+  /** The cursor sealed in {@code token}; throws {@link InvalidPageTokenException} for any token not minted for this. */
+  public Cursor decode(String token, String tenant, String canonicalQuery) {
+    return CursorCodec.decode(sealer.open(token, new TokenBinding(endpoint, tenant, canonicalQuery)));
+  }
+}

@@ -1,0 +1,87 @@
+package io.evaljobs.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The AES keys that seal page tokens, by key id. The first key seals new tokens; the others only open tokens still
+ * in flight, so a key can be rotated without breaking clients that are paging.
+ */
+public final class TokenKeyring {
+  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  private static final int KEY_BYTES = 32;
+
+  private final String currentId;
+  private final Map<String, SecretKey> keys;
+
+  private TokenKeyring(String currentId, Map<String, SecretKey> keys) {
+    this.currentId = currentId;
+    this.keys = Map.copyOf(keys);
+  }
+
+  /** Parses {@code KEYID:BASE64[,KEYID:BASE64...]}, the form of the PAGE_TOKEN_KEYS setting. */
+  public static TokenKeyring parse(String spec) {
+    Map<String, SecretKey> keys = new LinkedHashMap<>();
+    String current = null;
+    for (String entry : spec.split(",")) {
+      String trimmed = entry.trim();
+      int colon = trimmed.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("page token key entry must be KEYID:BASE64");
+      }
+      String id = trimmed.substring(0, colon);
+      if (!KEY_ID.matcher(id).matches()) {
+        throw new IllegalArgumentException("page token key id must match " + KEY_ID.pattern());
+      }
+      byte[] material;
+      try {
+        material = Base64.getDecoder().decode(trimmed.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("page token key " + id + " is not base64");
+      }
+      if (material.length != KEY_BYTES) {
+        throw new IllegalArgumentException("page token key " + id + " must be 32 bytes, got " + material.length);
+      }
+      if (keys.putIfAbsent(id, new SecretKeySpec(material, "AES")) != null) {
+        throw new IllegalArgumentException("page token key id " + id + " given twice");
+      }
+      if (current == null) {
+        current = id;
+      }
+    }
+    if (current == null) {
+      throw new IllegalArgumentException("no page token key given");
+    }
+    return new TokenKeyring(current, keys);
+  }
+
+  /** A fresh random key in the PAGE_TOKEN_KEYS form, e.g. for the local API or a new deployment. */
+  public static String generateSpec(String keyId, SecureRandom random) {
+    byte[] material = new byte[KEY_BYTES];
+    random.nextBytes(material);
+    return keyId + ":" + Base64.getEncoder().encodeToString(material);
+  }
+
+  String currentId() {
+    return currentId;
+  }
+
+  byte[] currentIdBytes() {
+    return currentId.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  SecretKey current() {
+    return keys.get(currentId);
+  }
+
+  Optional<SecretKey> find(String id) {
+    return Optional.ofNullable(keys.get(id));
+  }
+}
