@@ -6,10 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** One API Gateway proxy request, reduced to what the list handlers read. */
+/**
+ * One API Gateway proxy request, reduced to what the list handlers read.
+ *
+ * @param path the resource path as the API defines it, e.g. /evaluations
+ * @param requestPath the path the client called, with any stage prefix (requestContext.path); equals {@code path}
+ *     when the event does not say
+ */
 public record ApiRequest(
     String httpMethod,
     String path,
+    String requestPath,
     Map<String, List<String>> queryParameters,
     Map<String, String> headers,
     Map<String, String> authorizerContext,

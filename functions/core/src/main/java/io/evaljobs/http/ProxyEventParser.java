@@ -40,7 +40,7 @@ public final class ProxyEventParser {
     Map<String, String> headers = new LinkedHashMap<>();
     Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
     Map<String, String> authorizer = new LinkedHashMap<>();
-    String requestId = "";
+    String[] requestContext = {"", ""};
     boolean hasBody = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
@@ -56,7 +56,7 @@ public final class ProxyEventParser {
           hasBody = value == JsonToken.VALUE_STRING && !parser.getText().isEmpty();
           parser.skipChildren();
         }
-        case "requestContext" -> requestId = readRequestContext(parser, value, authorizer);
+        case "requestContext" -> requestContext = readRequestContext(parser, value, authorizer);
         default -> parser.skipChildren();
       }
     }
@@ -65,28 +65,33 @@ public final class ProxyEventParser {
         headers.putIfAbsent(name, values.get(0));
       }
     });
-    return new ApiRequest(method, path, multi != null ? multi : single, headers, authorizer, requestId, hasBody);
+    String requestPath = requestContext[1].isEmpty() ? path : requestContext[1];
+    return new ApiRequest(
+        method, path, requestPath, multi != null ? multi : single, headers, authorizer, requestContext[0], hasBody);
   }
 
-  private static String readRequestContext(JsonParser parser, JsonToken token, Map<String, String> authorizer)
+  /** Returns {requestId, path}, and collects the authorizer context. */
+  private static String[] readRequestContext(JsonParser parser, JsonToken token, Map<String, String> authorizer)
       throws IOException {
+    String[] out = {"", ""};
     if (token != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      return "";
+      return out;
     }
-    String requestId = "";
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (field.equals("requestId")) {
-        requestId = textOrEmpty(parser, value);
+        out[0] = textOrEmpty(parser, value);
+      } else if (field.equals("path")) {
+        out[1] = textOrEmpty(parser, value);
       } else if (field.equals("authorizer")) {
         authorizer.putAll(readStringMap(parser, value));
       } else {
         parser.skipChildren();
       }
     }
-    return requestId;
+    return out;
   }
 
   /** A JSON object of scalars; nested values (e.g. HTTP API's "lambda" context) and nulls are left out. */
