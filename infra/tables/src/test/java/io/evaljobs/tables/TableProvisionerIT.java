@@ -55,7 +55,14 @@ class TableProvisionerIT {
   @Test
   void server_onLoopback_servesTheSameTables() {
     try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0)) {
-      var client = io.evaljobs.dynamodb.DynamoDbClients.forEndpoint(server.endpoint(), "us-east-1");
+      var client =
+          software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+              .endpointOverride(server.endpoint())
+              .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+              .credentialsProvider(
+                  software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                      software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+              .build();
       Map<String, String> names = TableProvisioner.createAll(client, TemplateTables.load(), id -> id);
       assertEquals(3, client.listTables().tableNames().size());
       assertEquals(names.get("ApiKeysTable"), "ApiKeysTable");
