@@ -1,0 +1,54 @@
+package io.evaljobs.auth;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.evaljobs.dynamodb.DynamoDbClients;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The Lambda REQUEST authorizer of both REST APIs: checks the API key header against the hashed key table. */
+public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
+  private final ApiKeyAuthorizer authorizer;
+
+  public ApiKeyAuthorizerHandler() {
+    this(DynamoDbClients.fromEnvironment(System.getenv()), requiredEnv(System.getenv(), "API_KEYS_TABLE"));
+  }
+
+  public ApiKeyAuthorizerHandler(DynamoDbClient dynamo, String tableName) {
+    this(new DynamoDbApiKeyLookup(dynamo, new ApiKeyTable(tableName)));
+  }
+
+  ApiKeyAuthorizerHandler(ApiKeyLookup lookup) {
+    this.authorizer = new ApiKeyAuthorizer(lookup);
+  }
+
+  /**
+   * Writes the policy, or fails with exactly "Unauthorized" (API Gateway: 401) when there is no usable key, or with
+   * {@link KeyLookupFailedException} (API Gateway: 500) when the key table cannot be read.
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    AuthorizerLog log = AuthorizerLog.of(context);
+    try {
+      AuthorizerRequest request = AuthorizerEventParser.parse(input);
+      authorizer.authorize(request, log).writeTo(output);
+    } catch (UnauthorizedException e) {
+      log.line("authorizer: unauthorized, " + e.reason());
+      throw e;
+    } catch (KeyLookupFailedException e) {
+      log.line("authorizer: failed, " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private static String requiredEnv(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+}
