@@ -1,0 +1,34 @@
+package io.evaljobs.evaluations;
+
+import io.evaljobs.dynamodb.SortableValues;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The creation times a listing keeps, as inclusive bounds within the storable years. The strict
+ * {@code created_after}/{@code created_before} bounds are moved in by one nanosecond (the finest stored
+ * precision) before clamping, so that clamping never lets in a job the strict bound excludes.
+ */
+record CreatedRange(Instant lowest, Instant highest) {
+  static final CreatedRange ALL = new CreatedRange(SortableValues.MIN_INSTANT, SortableValues.MAX_INSTANT);
+
+  /** Empty when no instant is strictly between the bounds, or none of those is storable. */
+  static Optional<CreatedRange> between(Optional<Instant> after, Optional<Instant> before) {
+    Instant lowest = after.map(t -> t.plusNanos(1)).orElse(SortableValues.MIN_INSTANT);
+    Instant highest = before.map(t -> t.minusNanos(1)).orElse(SortableValues.MAX_INSTANT);
+    if (lowest.isAfter(highest)
+        || lowest.isAfter(SortableValues.MAX_INSTANT)
+        || highest.isBefore(SortableValues.MIN_INSTANT)) {
+      return Optional.empty();
+    }
+    return Optional.of(new CreatedRange(SortableValues.clamp(lowest), SortableValues.clamp(highest)));
+  }
+
+  boolean isAll() {
+    return equals(ALL);
+  }
+
+  boolean contains(Instant instant) {
+    return !instant.isBefore(lowest) && !instant.isAfter(highest);
+  }
+}

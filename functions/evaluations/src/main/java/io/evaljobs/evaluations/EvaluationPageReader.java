@@ -1,0 +1,87 @@
+package io.evaljobs.evaluations;
+
+import io.evaljobs.dynamodb.Hit;
+import io.evaljobs.dynamodb.IndexQuery;
+import io.evaljobs.dynamodb.IndexReader;
+import io.evaljobs.dynamodb.ReadBudget;
+import io.evaljobs.paging.Cursor;
+import io.evaljobs.paging.InvalidPageTokenException;
+import io.evaljobs.paging.Page;
+import io.evaljobs.paging.PageReader;
+import io.evaljobs.paging.PageTokens;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Reads the page of one organization's evaluation jobs a request asks for, with its exact total and the tokens of
+ * the neighbouring pages. Thread-safe: it holds only immutable collaborators.
+ */
+final class EvaluationPageReader {
+  /** Caps one page's reads; a selective filter then yields a short page with a next token, never a long loop. */
+  static final ReadBudget BUDGET = new ReadBudget(8, 2_000);
+
+  private final IndexReader indexReader;
+  private final PageReader pageReader;
+  private final String tableName;
+  private final PageTokens tokens;
+
+  EvaluationPageReader(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
+    this.indexReader = new IndexReader(dynamo);
+    this.pageReader = new PageReader(indexReader);
+    this.tableName = tableName;
+    this.tokens = tokens;
+  }
+
+  EvaluationPage read(String organization, ListEvaluationsRequest request) {
+    EvaluationQuery query = request.query();
+    String canonical = query.canonical();
+    Cursor cursor = cursorOf(request.start(), organization, canonical);
+    Optional<CreatedRange> range = query.createdRange();
+    if (range.isEmpty()) {
+      return emptyListing(cursor, request.limit(), organization, canonical);
+    }
+    IndexQuery listing = EvaluationTable.listing(tableName, organization, query, range.get());
+    long total =
+        cursor.totalCount().isPresent() ? cursor.totalCount().getAsLong() : indexReader.count(listing).count();
+    Page page;
+    try {
+      page = pageReader.read(listing, cursor, request.limit(), BUDGET);
+    } catch (IllegalArgumentException e) {
+      if (!(request.start() instanceof PageStart.Token)) {
+        throw e;
+      }
+      // A token's position that does not fit this listing makes the token as unusable as a forged one.
+      throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
+    }
+    List<EvaluationJob> jobs =
+        page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
+    boolean hasNext = page.next().isPresent() && page.position() + jobs.size() < total;
+    Optional<String> next = hasNext ? page.next().map(c -> encode(c, total, organization, canonical)) : Optional.empty();
+    Optional<String> previous = page.previous().map(c -> encode(c, total, organization, canonical));
+    return new EvaluationPage(
+        jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
+  }
+
+  private Cursor cursorOf(PageStart start, String organization, String canonical) {
+    if (start instanceof PageStart.Token) {
+      return tokens.decode(((PageStart.Token) start).token(), organization, canonical);
+    }
+    return Cursor.atOffset(((PageStart.Offset) start).offset());
+  }
+
+  /** A creation range no job can fall in: nothing to read, but the page still says where it stands. */
+  private EvaluationPage emptyListing(Cursor cursor, int limit, String organization, String canonical) {
+    long offset = cursor.kind() == Cursor.Kind.BEFORE ? 0 : cursor.position();
+    Optional<String> previous =
+        offset > 0
+            ? Optional.of(encode(Cursor.atOffset(Math.max(0, offset - limit)), 0, organization, canonical))
+            : Optional.empty();
+    return new EvaluationPage(List.of(), 0, limit, offset, false, offset > 0, Optional.empty(), previous);
+  }
+
+  private String encode(Cursor cursor, long total, String organization, String canonical) {
+    return tokens.encode(cursor.withTotalCount(total), organization, canonical);
+  }
+}
