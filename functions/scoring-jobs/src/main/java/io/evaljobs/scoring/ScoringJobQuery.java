@@ -1,0 +1,15 @@
+package io.evaljobs.scoring;
+
+import io.evaljobs.paging.Cursor;
+
+/** One validated list request: whose jobs, which filters, how many, and from where. */
+record ScoringJobQuery(Tenant tenant, JobFilters filters, int limit, Cursor cursor) {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 100;
+
+  ScoringJobQuery {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit out of range");
+    }
+  }
+}

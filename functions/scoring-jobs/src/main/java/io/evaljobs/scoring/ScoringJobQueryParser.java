@@ -1,0 +1,108 @@
+package io.evaljobs.scoring;
+
+import io.evaljobs.http.ApiRequest;
+import io.evaljobs.http.QueryParameters;
+import io.evaljobs.paging.Cursor;
+import io.evaljobs.paging.InvalidPageTokenException;
+import io.evaljobs.paging.PageTokens;
+import io.evaljobs.scoring.ParameterViolation.Problem;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Turns a proxy request into a {@link ScoringJobQuery} as FastAPI would read it: a repeated parameter keeps its last
+ * value, unknown parameters are ignored, and every invalid parameter is reported, not just the first.
+ */
+final class ScoringJobQueryParser {
+  static final String CUSTOMER_ID = "customer_id";
+  static final String PROJECT_ID = "project_id";
+  static final String LIMIT = "limit";
+  static final String OFFSET = "offset";
+
+  private final PageTokens tokens;
+
+  ScoringJobQueryParser(PageTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  ScoringJobQuery parse(ApiRequest request) {
+    if (!"GET".equals(request.httpMethod())) {
+      throw new MethodNotAllowedException(request.httpMethod());
+    }
+    Tenant tenant = tenantOf(request);
+    QueryParameters parameters = new QueryParameters(request.queryParameters());
+    JobFilters filters = filtersOf(parameters);
+    List<ParameterViolation> violations = new ArrayList<>();
+    int limit = limitOf(parameters, violations);
+    Cursor cursor = cursorOf(parameters, tenant, filters, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidQueryException(violations);
+    }
+    return new ScoringJobQuery(tenant, filters, limit, cursor);
+  }
+
+  static String tokenTenant(Tenant tenant) {
+    return ScoringJobTable.tenantKey(tenant.customerId(), tenant.projectId());
+  }
+
+  private static Tenant tenantOf(ApiRequest request) {
+    Optional<String> customer = request.authorizerValue(CUSTOMER_ID);
+    Optional<String> project = request.authorizerValue(PROJECT_ID);
+    if (customer.isEmpty() || project.isEmpty()) {
+      throw new UnauthenticatedException();
+    }
+    return new Tenant(customer.get(), project.get());
+  }
+
+  private static JobFilters filtersOf(QueryParameters parameters) {
+    Map<JobFilter, String> values = new EnumMap<>(JobFilter.class);
+    for (JobFilter filter : JobFilter.values()) {
+      parameters.last(filter.fieldName()).ifPresent(value -> values.put(filter, value));
+    }
+    return new JobFilters(values);
+  }
+
+  private static int limitOf(QueryParameters parameters, List<ParameterViolation> violations) {
+    Optional<String> given = parameters.last(LIMIT);
+    if (given.isEmpty()) {
+      return ScoringJobQuery.DEFAULT_LIMIT;
+    }
+    String text = given.get();
+    if (IntegerText.tooLong(text)) {
+      violations.add(new ParameterViolation(Problem.INTEGER_TOO_LONG, LIMIT, text, OptionalLong.empty()));
+      return ScoringJobQuery.DEFAULT_LIMIT;
+    }
+    Optional<BigInteger> value = IntegerText.parse(text);
+    if (value.isEmpty()) {
+      violations.add(new ParameterViolation(Problem.NOT_AN_INTEGER, LIMIT, text, OptionalLong.empty()));
+    } else if (value.get().compareTo(BigInteger.ONE) < 0) {
+      violations.add(new ParameterViolation(Problem.TOO_SMALL, LIMIT, text, OptionalLong.of(1)));
+    } else if (value.get().compareTo(BigInteger.valueOf(ScoringJobQuery.MAX_LIMIT)) > 0) {
+      violations.add(
+          new ParameterViolation(Problem.TOO_LARGE, LIMIT, text, OptionalLong.of(ScoringJobQuery.MAX_LIMIT)));
+    } else {
+      return value.get().intValueExact();
+    }
+    return ScoringJobQuery.DEFAULT_LIMIT;
+  }
+
+  private Cursor cursorOf(
+      QueryParameters parameters, Tenant tenant, JobFilters filters, List<ParameterViolation> violations) {
+    Optional<String> token = parameters.last(OFFSET);
+    if (token.isEmpty()) {
+      return Cursor.atOffset(0);
+    }
+    try {
+      return tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+    } catch (InvalidPageTokenException e) {
+      violations.add(
+          new ParameterViolation(Problem.INVALID_PAGE_TOKEN, OFFSET, token.get(), OptionalLong.empty()));
+      return Cursor.atOffset(0);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.evaljobs.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.evaljobs.http.ApiResponse;
+import io.evaljobs.tables.EmbeddedDynamoDb;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListScoringJobsHandlerIT {
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+  private static final int BULK = 2_600;
+
+  private final EmbeddedDynamoDb embedded = EmbeddedDynamoDb.start();
+  private CountingDynamoDb counting;
+  private ListScoringJobsHandler handler;
+  private String table;
+
+  @BeforeAll
+  void createTable() {
+    table = TestTables.createScoringTable(embedded.client(), "handler-");
+    List<ScoringJob> jobs = new ArrayList<>();
+    // The same job ids in two tenants whose keys would alias if joined naively.
+    jobs.add(job("a#b", "c", "shared", T0, "bot", "7", Optional.of("judge says 7")));
+    jobs.add(job("a", "b#c", "shared", T0, "bot", "0.50", Optional.empty()));
+    jobs.add(job("a", "b#c", "other", T0.plusSeconds(1), "", "0.125", Optional.empty()));
+    // Many jobs on one broad agent name, only the three oldest with a rare version.
+    for (int i = 0; i < BULK; i++) {
+      ScoringJob bulk = job("bulk", "p", String.format("bulk-%05d", i), T0.plusSeconds(i), "bulk-bot", "5",
+          Optional.empty());
+      if (i < 3) {
+        bulk = withVersion(bulk, "rare");
+      }
+      jobs.add(bulk);
+    }
+    TestTables.writeAll(embedded.client(), table, jobs);
+    counting = new CountingDynamoDb(embedded.client());
+    handler = new ListScoringJobsHandler(counting, table, TestTokens.fresh());
+  }
+
+  @AfterAll
+  void stop() {
+    embedded.close();
+  }
+
+  private ApiResponse get(TestRequests request) {
+    ApiResponse response = handler.respond(request.build());
+    ContractSchemas.assertValid(response);
+    return response;
+  }
+
+  @Test
+  void listScoringJobs_sameJobIdInAliasingTenants_eachSeesOnlyItsOwn() {
+    JsonNode first = ContractSchemas.parse(get(TestRequests.forTenant("a#b", "c")).body());
+    assertEquals(1, first.size());
+    assertEquals("a#b", first.at("/0/agent_identity_context/customer_id").asText());
+    assertEquals("judge says 7", first.at("/0/explanation").asText());
+    JsonNode second = ContractSchemas.parse(get(TestRequests.forTenant("a", "b#c")).body());
+    assertEquals(2, second.size());
+    assertEquals("other", second.at("/0/job_id").asText());
+    assertEquals("shared", second.at("/1/job_id").asText());
+    assertEquals("b#c", second.at("/1/agent_identity_context/project_id").asText());
+    assertTrue(get(TestRequests.forTenant("a", "b")).body().equals("[]"));
+  }
+
+  @Test
+  void listScoringJobs_scores_comeBackExactlyAsImported() {
+    String body = get(TestRequests.forTenant("a", "b#c")).body();
+    assertTrue(body.contains("\"score\":0.125,"), body);
+    assertTrue(body.contains("\"score\":0.50,"), body);
+    assertTrue(get(TestRequests.forTenant("a#b", "c")).body().contains("\"score\":7,"));
+  }
+
+  @Test
+  void listScoringJobs_emptyFilterValue_matchesOnlyEmptyValues() {
+    JsonNode body = ContractSchemas.parse(get(TestRequests.forTenant("a", "b#c").param("agent_name", "")).body());
+    assertEquals(1, body.size());
+    assertEquals("other", body.at("/0/job_id").asText());
+    assertEquals("", body.at("/0/agent_identity_context/agent_name").asText());
+  }
+
+  @Test
+  void listScoringJobs_selectiveFilterOnBroadIndex_returnsShortPagesWithNextLinkAndBoundedWork() {
+    TestRequests first = TestRequests.forTenant("bulk", "p").param("agent_name", "bulk-bot")
+        .param("agent_version", "rare").param("limit", "10");
+    Map<String, List<String>> parameters = new LinkedHashMap<>(Map.of(
+        "agent_name", List.of("bulk-bot"), "agent_version", List.of("rare"), "limit", List.of("10")));
+    List<String> ids = new ArrayList<>();
+    int pages = 0;
+    boolean sawShortPageWithLink = false;
+    Optional<Map<String, List<String>>> next = Optional.of(parameters);
+    while (next.isPresent()) {
+      counting.reset();
+      ApiResponse response = get(TestRequests.forTenant("bulk", "p").params(next.get()));
+      assertEquals(200, response.statusCode());
+      assertTrue(counting.requests.get() <= ScoringJobReader.BUDGET.maxRequests(), "requests per page");
+      // One request may overshoot the item cap by its own Limit, never more.
+      assertTrue(counting.examined.get() <= ScoringJobReader.BUDGET.maxItemsExamined() + 1_000, "items per page");
+      JsonNode body = ContractSchemas.parse(response.body());
+      body.forEach(item -> ids.add(item.get("job_id").asText()));
+      next = LinkHeader.nextParameters(Optional.ofNullable(response.headers().get("Link")));
+      sawShortPageWithLink |= body.size() < 10 && next.isPresent();
+      pages++;
+      assertTrue(pages < 50, "paging must end");
+    }
+    assertEquals(List.of("bulk-00002", "bulk-00001", "bulk-00000"), ids);
+    assertTrue(sawShortPageWithLink, "a page cut short by the budget announces the next one");
+    assertTrue(pages > 1);
+    assertEquals(200, get(first).statusCode());
+  }
+
+  @Test
+  void listScoringJobs_unfilteredBulk_pagesNewestFirstWithoutGapsOrDuplicates() {
+    List<String> ids = new ArrayList<>();
+    Optional<Map<String, List<String>>> next = Optional.of(Map.of("limit", List.of("100")));
+    while (next.isPresent()) {
+      ApiResponse response = get(TestRequests.forTenant("bulk", "p").params(next.get()));
+      ContractSchemas.parse(response.body()).forEach(item -> ids.add(item.get("job_id").asText()));
+      next = LinkHeader.nextParameters(Optional.ofNullable(response.headers().get("Link")));
+    }
+    assertEquals(BULK, ids.size());
+    for (int i = 0; i < BULK; i++) {
+      assertEquals(String.format("bulk-%05d", BULK - 1 - i), ids.get(i));
+    }
+  }
+
+  @Test
+  void listScoringJobs_tokenFromAnotherTenantOrFilter_returns422() {
+    ApiResponse page = get(TestRequests.forTenant("bulk", "p").param("limit", "1"));
+    Map<String, List<String>> next =
+        LinkHeader.nextParameters(Optional.ofNullable(page.headers().get("Link"))).orElseThrow();
+    String token = next.get("offset").get(0);
+    ApiResponse otherTenant = get(TestRequests.forTenant("a", "b#c").param("offset", token));
+    assertEquals(422, otherTenant.statusCode());
+    ApiResponse otherFilter = get(TestRequests.forTenant("bulk", "p").param("agent_name", "bulk-bot")
+        .param("offset", token));
+    assertEquals(422, otherFilter.statusCode());
+    ApiResponse sameQuery = get(TestRequests.forTenant("bulk", "p").param("limit", "3").param("offset", token));
+    assertEquals(200, sameQuery.statusCode());
+    assertEquals("bulk-02598", ContractSchemas.parse(sameQuery.body()).at("/0/job_id").asText());
+  }
+
+  @Test
+  void listScoringJobs_missingTable_returns503() {
+    ListScoringJobsHandler broken = new ListScoringJobsHandler(embedded.client(), "no-such-table", TestTokens.fresh());
+    ApiResponse response = broken.respond(TestRequests.forTenant("a", "b").build());
+    assertEquals(503, response.statusCode());
+    assertFalse(response.body().contains("no-such-table"));
+  }
+
+  private static ScoringJob job(String customer, String project, String id, Instant createdAt, String agentName,
+      String score, Optional<String> explanation) {
+    AgentIdentityContext identity =
+        new AgentIdentityContext(customer, project, Optional.of(agentName), Optional.of("1"), Optional.empty(),
+            OptionalLong.of(1), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ScoringJob(id, identity, "correctness", ScoringStatus.COMPLETED, Optional.of(new Score(score)),
+        explanation, createdAt);
+  }
+
+  private static ScoringJob withVersion(ScoringJob job, String version) {
+    AgentIdentityContext i = job.identity();
+    AgentIdentityContext identity =
+        new AgentIdentityContext(i.customerId(), i.projectId(), i.agentName(), Optional.of(version),
+            i.agentSessionId(), i.agentTurn(), i.agentWorkflowName(), i.agentWorkflowVersion(),
+            i.agentWorkflowSessionId(), i.batchDefinitionId(), i.batchExecutionId(), i.toolId(), i.toolInstanceId(),
+            i.toolExecutionId());
+    return new ScoringJob(job.jobId(), identity, job.module(), job.status(), job.score(), job.explanation(),
+        job.createdAt());
+  }
+}
