@@ -1,0 +1,231 @@
+package io.evaljobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evaljobs.auth.ApiKeyRecord;
+import io.evaljobs.auth.ApiKeys;
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.evaluations.EvaluationJob;
+import io.evaljobs.evaluations.EvaluationJobJson;
+import io.evaljobs.evaluations.EvaluationStatus;
+import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.http.Json;
+import io.evaljobs.scoring.ScoringJob;
+import io.evaljobs.scoring.ScoringJobJson;
+import io.evaljobs.scoring.ScoringJobTable;
+import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.tables.TableProvisioner;
+import io.evaljobs.tables.TemplateTables;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+class ImportIT {
+  private static EmbeddedDynamoDb dynamo;
+  private static Map<String, String> tables;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    dynamo = EmbeddedDynamoDb.start();
+    tables = TableProvisioner.createAll(dynamo.client(), TemplateTables.load(), logicalId -> "it-" + logicalId);
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+  }
+
+  /** Runs the command line against the embedded DynamoDB Local. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine commandLine = EvaljobsCli.commandLine(new EvaljobsCli((endpoint, region) -> dynamo.client()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exit = commandLine.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void importEvaluations_randomFileWithBadLinesAndDuplicates_storesEveryGoodLineAndReportsBadOnesByNumber()
+      throws IOException {
+    Random random = new Random(2026);
+    Map<String, EvaluationJob> expected = new LinkedHashMap<>();
+    List<Long> badLines = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (int n = 1; n <= 400; n++) {
+      if (random.nextInt(25) == 0) {
+        lines.add(random.nextBoolean() ? "{\"job_id\":\"x\",\"status\":\"exploded\"}" : "{not json");
+        badLines.add((long) n);
+        continue;
+      }
+      // Few ids among many lines: duplicates land in the same batch; the last line of an id wins.
+      EvaluationJob job = evaluation(random, "job-" + random.nextInt(300));
+      expected.put(job.jobId(), job);
+      lines.add(Json.write(json -> EvaluationJobJson.write(json, job)));
+    }
+    Path file = dir.resolve("evaluations.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    Run run =
+        run("import", "evaluations", "--organization", "acme", "--table", tables.get(EvaluationTable.LOGICAL_ID),
+            file.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals(badLines, rejectedLines(run.err()));
+    assertTrue(run.err().contains("done: read " + lines.size() + ", written " + (lines.size() - badLines.size())
+        + ", rejected " + badLines.size()), run.err());
+    String table = tables.get(EvaluationTable.LOGICAL_ID);
+    for (EvaluationJob job : expected.values()) {
+      Map<String, AttributeValue> stored = get(table, EvaluationTable.toItem("acme", job));
+      assertEquals(job, EvaluationTable.fromItem(stored));
+    }
+  }
+
+  @Test
+  void importScoringJobs_eachLineGoesToItsOwnTenant_allWrittenExitsZero() throws IOException {
+    List<String> lines = new ArrayList<>();
+    Instant base = Instant.parse("2026-03-01T10:00:00Z");
+    for (int n = 0; n < 60; n++) {
+      String customer = n % 2 == 0 ? "cust-a" : "cust-b";
+      Instant created = base.plusSeconds(n);
+      int turn = n;
+      lines.add(Json.write(json -> {
+        json.writeStartObject();
+        json.writeStringField("job_id", "s-" + turn);
+        json.writeObjectFieldStart("agent_identity_context");
+        json.writeStringField("customer_id", customer);
+        json.writeStringField("project_id", "p");
+        json.writeStringField("agent_name", "bot");
+        json.writeNumberField("agent_turn", turn);
+        json.writeEndObject();
+        json.writeStringField("module", "judge/groundedness");
+        json.writeStringField("status", "completed");
+        json.writeNumberField("score", turn % 11);
+        json.writeStringField("created_at", created.toString());
+        json.writeEndObject();
+      }));
+    }
+    Path file = dir.resolve("scoring.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    Run run = run("import", "scoring-jobs", "--table", tables.get(ScoringJobTable.LOGICAL_ID), file.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    String table = tables.get(ScoringJobTable.LOGICAL_ID);
+    for (String line : lines) {
+      ScoringJob job = ScoringJobJson.parse(line, Instant.EPOCH);
+      assertEquals(job, ScoringJobTable.fromItem(get(table, ScoringJobTable.toItem(job))));
+    }
+  }
+
+  @Test
+  void importWithoutOrganizationOrFile_isAUsageError() {
+    assertEquals(2, run("import", "evaluations", "x.jsonl").exitCode());
+    assertEquals(2, run("import", "evaluations", "--organization", "acme",
+        dir.resolve("missing.jsonl").toString()).exitCode());
+    assertEquals(2, run("import", "scoring-jobs").exitCode());
+  }
+
+  @Test
+  void keys_createListRevoke_neverListsTheSecret() {
+    String table = tables.get("ApiKeysTable");
+    Run created = run("keys", "create", "--api", "scoring", "--customer-id", "c", "--project-id", "p", "--name",
+        "ci", "--table", table);
+    assertEquals(0, created.exitCode(), created.err());
+    Matcher key = Pattern.compile("api key: (\\S+)").matcher(created.out());
+    Matcher id = Pattern.compile("key id:\\s+(\\S+)").matcher(created.out());
+    assertTrue(key.find() && id.find(), created.out());
+
+    Run listed = run("keys", "list", "--api", "scoring", "--table", table);
+    assertEquals(0, listed.exitCode());
+    assertTrue(listed.out().contains(id.group(1)) && listed.out().contains("active"), listed.out());
+    assertTrue(!listed.out().contains(key.group(1)), "the list never shows a key");
+
+    assertEquals(0, run("keys", "revoke", id.group(1), "--table", table).exitCode());
+    assertEquals(1, run("keys", "revoke", "no-such-key", "--table", table).exitCode());
+    List<ApiKeyRecord> records = new ApiKeys(dynamo.client(), table).list(ApiName.SCORING);
+    assertTrue(records.stream().anyMatch(r -> r.keyId().equals(id.group(1)) && r.revoked()));
+
+    assertEquals(2, run("keys", "create", "--api", "scoring", "--organization", "o", "--table", table).exitCode());
+    assertEquals(2, run("keys", "create", "--api", "nope", "--organization", "o", "--table", table).exitCode());
+  }
+
+  @Test
+  void tablesCreate_isIdempotentAndPrefixesNames() {
+    Run first = run("tables", "create", "--prefix", "dev-");
+    Run second = run("tables", "create", "--prefix", "dev-");
+    assertEquals(0, first.exitCode(), first.err());
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(first.out().contains("EvaluationsTable\tdev-EvaluationsTable"), first.out());
+  }
+
+  private static Map<String, AttributeValue> get(String table, Map<String, AttributeValue> item) {
+    DynamoDbClient client = dynamo.client();
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    for (KeySchemaElement element : client.describeTable(b -> b.tableName(table)).table().keySchema()) {
+      key.put(element.attributeName(), item.get(element.attributeName()));
+    }
+    Map<String, AttributeValue> stored = client.getItem(b -> b.tableName(table).key(key)).item();
+    assertTrue(stored != null && !stored.isEmpty(), "stored: " + key);
+    return stored;
+  }
+
+  private static List<Long> rejectedLines(String err) {
+    TreeSet<Long> lines = new TreeSet<>();
+    Matcher matcher = Pattern.compile("line (\\d+): rejected: ").matcher(err);
+    while (matcher.find()) {
+      lines.add(Long.parseLong(matcher.group(1)));
+    }
+    return new ArrayList<>(lines);
+  }
+
+  private static EvaluationJob evaluation(Random random, String jobId) {
+    EvaluationStatus status = EvaluationStatus.values()[random.nextInt(EvaluationStatus.values().length)];
+    Instant created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(10_000_000));
+    boolean finished = status == EvaluationStatus.COMPLETED || status == EvaluationStatus.FAILED;
+    long total = 1 + random.nextInt(1000);
+    return new EvaluationJob(
+        jobId,
+        status,
+        OptionalLong.of(total),
+        OptionalLong.of(finished ? total : random.nextInt((int) total)),
+        OptionalLong.of(random.nextInt(3)),
+        OptionalDouble.of(random.nextInt(1001) / 10.0),
+        random.nextBoolean() ? Optional.of("judge-" + random.nextInt(4)) : Optional.empty(),
+        Optional.of("Judge"),
+        created,
+        Optional.of(created.plusSeconds(60)),
+        finished ? Optional.of(created.plusSeconds(3600)) : Optional.empty(),
+        Optional.empty(),
+        random.nextBoolean() ? Optional.of("high") : Optional.empty());
+  }
+}

@@ -1,0 +1,49 @@
+package io.evaljobs.local;
+
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.auth.Tenant;
+import io.evaljobs.local.demo.DemoKeys;
+import java.io.PrintStream;
+
+/** What the local API prints once it listens: its URLs, the demo keys and two calls to try. */
+final class Banner {
+  private Banner() {}
+
+  static void print(PrintStream out, LocalServer server, boolean demoData) {
+    String base = server.baseUrl().toString();
+    out.println();
+    out.println("evaljobs local API listening on " + base);
+    for (ApiName api : ApiName.values()) {
+      out.printf("  GET %-45s key header %s%n", base + api.path(), api.headerName());
+    }
+    out.println("  DynamoDB: " + server.dynamoDbDescription() + ", tables " + server.tables().values());
+    if (demoData) {
+      out.println();
+      out.println("Demo API keys (well known, for local use only):");
+      for (DemoKeys.DemoKey key : DemoKeys.ALL) {
+        out.printf("  %-12s %-48s %s%n", key.api().wireName(), tenant(key.tenant()), key.secret());
+      }
+      out.println();
+      out.println("Try:");
+      out.println("  curl -s -H 'X-API-Key: " + DemoKeys.ACME_EVALUATIONS.secret() + "' '" + base
+          + "/evaluations?status=completed&sort_by=created_at&sort_order=desc&limit=5'");
+      Tenant.CustomerProject project = (Tenant.CustomerProject) DemoKeys.ACME_SUPPORT_BOT_SCORING.tenant();
+      out.println("  curl -si -H 'Meibel-API-Key: " + DemoKeys.ACME_SUPPORT_BOT_SCORING.secret() + "' '" + base
+          + "/v2/confidence-scoring/jobs?customer_id=" + project.customerId() + "&project_id=" + project.projectId()
+          + "&limit=5'");
+    } else {
+      out.println("No demo data: create keys with 'evaljobs keys create' against this DynamoDB.");
+    }
+    out.println();
+    out.println("One JSON line per request follows. Ctrl-C stops.");
+    out.flush();
+  }
+
+  private static String tenant(Tenant tenant) {
+    if (tenant instanceof Tenant.Organization organization) {
+      return "organization=" + organization.organization();
+    }
+    Tenant.CustomerProject project = (Tenant.CustomerProject) tenant;
+    return "customer_id=" + project.customerId() + " project_id=" + project.projectId();
+  }
+}

@@ -1,0 +1,142 @@
+package io.evaljobs.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.evaljobs.auth.ApiKeyAuthorizerHandler;
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.local.demo.DemoData;
+import io.evaljobs.local.gateway.ApiGateway;
+import io.evaljobs.local.gateway.GatewayResponses;
+import io.evaljobs.paging.PageTokenSealer;
+import io.evaljobs.paging.PageTokens;
+import io.evaljobs.paging.TokenKeyring;
+import io.evaljobs.scoring.ListScoringJobsHandler;
+import io.evaljobs.scoring.ScoringJobTable;
+import io.evaljobs.tables.TableProvisioner;
+import io.evaljobs.tables.TemplateDocument;
+import io.evaljobs.tables.TemplateTables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** A running local API: DynamoDB with the template's tables, the Lambda handlers, and the HTTP server in front. */
+public final class LocalServer implements AutoCloseable {
+  /** Logical id of the API keys table in template.yaml. */
+  public static final String API_KEYS_TABLE = "ApiKeysTable";
+
+  private static final int THREADS = 8;
+
+  private final LocalDynamoDb dynamoDb;
+  private final Map<String, String> tables;
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private LocalServer(LocalDynamoDb dynamoDb, Map<String, String> tables, HttpServer server,
+      ExecutorService executor) {
+    this.dynamoDb = dynamoDb;
+    this.tables = tables;
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Provisions DynamoDB, loads demo data when asked, and starts listening. {@code log} gets the request lines. */
+  public static LocalServer start(LocalApiSettings settings, PrintStream log) {
+    LocalDynamoDb dynamoDb =
+        settings.dynamoDbEndpoint()
+            .map(endpoint -> LocalDynamoDb.at(endpoint, settings.region()))
+            .orElseGet(LocalDynamoDb::embedded);
+    try {
+      TemplateDocument template = TemplateDocument.load();
+      DynamoDbClient client = dynamoDb.client();
+      Map<String, String> tables =
+          Map.copyOf(TableProvisioner.createAll(client, TemplateTables.from(template), logicalId -> logicalId));
+      if (settings.demoData()) {
+        DemoData demo = new DemoData(client, System.err);
+        demo.loadKeys(tables.get(API_KEYS_TABLE));
+        demo.loadJobs(
+            tables.get(EvaluationTable.LOGICAL_ID), tables.get(ScoringJobTable.LOGICAL_ID), settings.demoJobsPerApi());
+      }
+      PageTokenSealer sealer =
+          new PageTokenSealer(
+              TokenKeyring.parse(
+                  settings.pageTokenKeys().orElseGet(() -> TokenKeyring.generateSpec("local", new SecureRandom()))),
+              Clock.systemUTC(),
+              PageTokens.DEFAULT_LIFETIME);
+      Map<ApiName, RequestStreamHandler> functions =
+          Map.of(
+              ApiName.EVALUATIONS,
+              new ListEvaluationsHandler(
+                  client, tables.get(EvaluationTable.LOGICAL_ID), new PageTokens(sealer, "evaluations")),
+              ApiName.SCORING,
+              new ListScoringJobsHandler(
+                  client, tables.get(ScoringJobTable.LOGICAL_ID), new PageTokens(sealer, "scoring-jobs")));
+      ApiGateway gateway =
+          new ApiGateway(
+              GatewayResponses.fromTemplate(template),
+              new ApiKeyAuthorizerHandler(client, tables.get(API_KEYS_TABLE)),
+              functions,
+              settings.region(),
+              Clock.systemUTC());
+      HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+      server.setExecutor(executor);
+      server.createContext("/", new GatewayHttpHandler(gateway, new RequestLog(log)));
+      server.start();
+      return new LocalServer(dynamoDb, tables, server, executor);
+    } catch (IOException e) {
+      dynamoDb.close();
+      throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+    } catch (RuntimeException e) {
+      dynamoDb.close();
+      throw e;
+    }
+  }
+
+  /** The port listened on (the chosen one when started with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL, e.g. http://127.0.0.1:3000. */
+  public URI baseUrl() {
+    String host = server.getAddress().getHostString();
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+  }
+
+  /** The DynamoDB client the APIs read from, for tests and tools that prepare data. */
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb.client();
+  }
+
+  /** Table names by the template's logical ids. */
+  public Map<String, String> tables() {
+    return tables;
+  }
+
+  String dynamoDbDescription() {
+    return dynamoDb.description();
+  }
+
+  @Override
+  public void close() {
+    server.stop(1);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    dynamoDb.close();
+  }
+}

@@ -1,0 +1,246 @@
+package io.evaljobs.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.evaljobs.auth.ApiKeyAuthorizerHandler;
+import io.evaljobs.auth.ApiKeys;
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.auth.IssuedKey;
+import io.evaljobs.auth.Tenant;
+import io.evaljobs.local.demo.DemoKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LocalApiIT {
+  private static final String EVALUATIONS = "/evaluations";
+  private static final String SCORING = "/v2/confidence-scoring/jobs";
+  private static final String SUPPORT_BOT = "customer_id=cust-acme&project_id=proj-support-bot";
+
+  private static final ByteArrayOutputStream REQUEST_LOG = new ByteArrayOutputStream();
+  private static LocalServer server;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    server =
+        LocalServer.start(
+            new LocalApiSettings("127.0.0.1", 0, Optional.empty(), "us-east-1", true, 600, Optional.empty()),
+            new PrintStream(REQUEST_LOG, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> get(String pathAndQuery, String header, String key)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery));
+    if (header != null) {
+      request.header(header, key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> evaluations(String query, String key) throws Exception {
+    return get(EVALUATIONS + query, "X-API-Key", key);
+  }
+
+  private static HttpResponse<String> scoring(String query, String key) throws Exception {
+    return get(SCORING + query, "Meibel-API-Key", key);
+  }
+
+  @Test
+  void withoutKey_answers401InEachApisDialect() throws Exception {
+    HttpResponse<String> evaluations = get(EVALUATIONS, null, null);
+    HttpResponse<String> scoring = get(SCORING + "?" + SUPPORT_BOT, null, null);
+    assertEquals(401, evaluations.statusCode());
+    assertTrue(evaluations.body().contains("\"error\":\"unauthorized\""), evaluations.body());
+    assertEquals(401, scoring.statusCode());
+    assertEquals("{\"detail\":\"Invalid or missing API key\"}", scoring.body());
+    assertEquals(Optional.of("application/json"), evaluations.headers().firstValue("content-type"));
+  }
+
+  @Test
+  void unknownKey_answers401() throws Exception {
+    assertEquals(401, evaluations("", "ej_eval_not_a_key").statusCode());
+  }
+
+  @Test
+  void revokedKeyOrOtherApisKey_answers403() throws Exception {
+    ApiKeys keys = new ApiKeys(server.dynamoDb(), server.tables().get(LocalServer.API_KEYS_TABLE));
+    IssuedKey revoked = keys.create(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "to revoke");
+    assertTrue(keys.revoke(revoked.keyId()));
+
+    HttpResponse<String> withRevoked = evaluations("", revoked.plaintextKey());
+    HttpResponse<String> withScoringKey = evaluations("", DemoKeys.ACME_SUPPORT_BOT_SCORING.secret());
+    assertEquals(403, withRevoked.statusCode());
+    assertEquals("{\"error\":\"forbidden\",\"message\":\"This API key is revoked or not valid for this API.\"}",
+        withRevoked.body());
+    assertEquals(403, withScoringKey.statusCode());
+  }
+
+  @Test
+  void demoKeys_listTheirOwnTenantsJobs() throws Exception {
+    HttpResponse<String> acme = evaluations("?limit=100", DemoKeys.ACME_EVALUATIONS.secret());
+    HttpResponse<String> globex = evaluations("?limit=100", DemoKeys.GLOBEX_EVALUATIONS.secret());
+    HttpResponse<String> support = scoring("?" + SUPPORT_BOT + "&limit=5", DemoKeys.ACME_SUPPORT_BOT_SCORING.secret());
+
+    assertEquals(200, acme.statusCode(), acme.body());
+    assertEquals(200, globex.statusCode(), globex.body());
+    assertEquals(200, support.statusCode(), support.body());
+    Set<String> acmeIds = jobIds(acme.body());
+    Set<String> globexIds = jobIds(globex.body());
+    assertEquals(100, acmeIds.size());
+    assertFalse(globexIds.isEmpty());
+    assertTrue(acmeIds.stream().noneMatch(globexIds::contains), "no job of another tenant");
+    assertEquals(5, jobIds(support.body()).size());
+    assertFalse(support.body().contains("cust-globex"));
+    assertTrue(support.headers().firstValue("x-amzn-RequestId").isPresent());
+  }
+
+  @Test
+  void scoringKeyOfOneProject_neverSeesAnotherProjectsJobs() throws Exception {
+    HttpResponse<String> other =
+        scoring("?customer_id=cust-globex&project_id=proj-triage", DemoKeys.ACME_SUPPORT_BOT_SCORING.secret());
+    HttpResponse<String> own = scoring("?" + SUPPORT_BOT, DemoKeys.ACME_SUPPORT_BOT_SCORING.secret());
+    assertEquals(200, own.statusCode());
+    assertTrue(own.body().contains("\"project_id\":\"proj-support-bot\""));
+    assertFalse(other.body().contains("cust-globex"), "the tenant comes from the key, never from the query");
+    assertFalse(other.body().contains("proj-triage"));
+  }
+
+  @Test
+  void statusFilter_returnsOnlyThatStatus() throws Exception {
+    HttpResponse<String> failed = evaluations("?status=failed&limit=100", DemoKeys.ACME_EVALUATIONS.secret());
+    assertEquals(200, failed.statusCode(), failed.body());
+    Matcher statuses = Pattern.compile("\"status\":\"([a-z_]+)\"").matcher(failed.body());
+    int count = 0;
+    while (statuses.find()) {
+      assertEquals("failed", statuses.group(1));
+      count++;
+    }
+    assertTrue(count > 0, failed.body());
+  }
+
+  @Test
+  void evaluationsPageToken_roundTripsToTheNextPage() throws Exception {
+    String key = DemoKeys.ACME_EVALUATIONS.secret();
+    HttpResponse<String> first = evaluations("?limit=10&sort_by=created_at&sort_order=desc", key);
+    assertEquals(200, first.statusCode(), first.body());
+    Matcher token = Pattern.compile("\"next_offset\":\"([^\"]+)\"").matcher(first.body());
+    assertTrue(token.find(), first.body());
+    HttpResponse<String> second =
+        evaluations("?limit=10&sort_by=created_at&sort_order=desc&offset="
+            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8), key);
+    assertEquals(200, second.statusCode(), second.body());
+    Set<String> firstIds = jobIds(first.body());
+    Set<String> secondIds = jobIds(second.body());
+    assertEquals(10, secondIds.size());
+    assertTrue(firstIds.stream().noneMatch(secondIds::contains), "pages do not overlap");
+
+    HttpResponse<String> otherTenant =
+        evaluations("?limit=10&sort_by=created_at&sort_order=desc&offset="
+            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8), DemoKeys.GLOBEX_EVALUATIONS.secret());
+    assertEquals(400, otherTenant.statusCode(), "a token is bound to its tenant: " + otherTenant.body());
+  }
+
+  @Test
+  void scoringLinkHeader_leadsToTheNextPage() throws Exception {
+    String key = DemoKeys.ACME_SUPPORT_BOT_SCORING.secret();
+    HttpResponse<String> first = scoring("?" + SUPPORT_BOT + "&limit=3", key);
+    assertEquals(200, first.statusCode(), first.body());
+    String link = first.headers().firstValue("Link").orElseThrow();
+    Matcher next = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(link);
+    assertTrue(next.find(), link);
+    URI nextUri = URI.create(next.group(1));
+    String query = nextUri.getRawQuery();
+    HttpResponse<String> second =
+        scoring("?" + query + (query.contains("customer_id") ? "" : "&" + SUPPORT_BOT), key);
+    assertEquals(200, second.statusCode(), second.body());
+    Set<String> firstIds = jobIds(first.body());
+    Set<String> secondIds = jobIds(second.body());
+    assertEquals(3, secondIds.size());
+    assertTrue(firstIds.stream().noneMatch(secondIds::contains));
+  }
+
+  @Test
+  void invalidParameters_answerTheApisErrorShapes() throws Exception {
+    HttpResponse<String> evaluations = evaluations("?limit=abc", DemoKeys.ACME_EVALUATIONS.secret());
+    HttpResponse<String> scoring = scoring("?" + SUPPORT_BOT + "&limit=0", DemoKeys.ACME_SUPPORT_BOT_SCORING.secret());
+    HttpResponse<String> tampered = evaluations("?offset=AAAA", DemoKeys.ACME_EVALUATIONS.secret());
+
+    assertEquals(400, evaluations.statusCode(), evaluations.body());
+    assertTrue(evaluations.body().startsWith("{\"error\":"), evaluations.body());
+    assertEquals(422, scoring.statusCode(), scoring.body());
+    assertTrue(scoring.body().startsWith("{\"detail\":"), scoring.body());
+    assertEquals(400, tampered.statusCode(), tampered.body());
+  }
+
+  @Test
+  void unknownPath_answersMissingAuthenticationToken() throws Exception {
+    HttpResponse<String> response = get("/v1/evaluations", "X-API-Key", DemoKeys.ACME_EVALUATIONS.secret());
+    assertEquals(403, response.statusCode());
+    assertEquals("{\"error\":\"bad_request\",\"message\":\"Missing Authentication Token\"}", response.body());
+  }
+
+  @Test
+  void requestLog_isOneJsonLinePerRequestWithoutKeys() throws Exception {
+    evaluations("?limit=1", DemoKeys.ACME_EVALUATIONS.secret());
+    String log = REQUEST_LOG.toString(StandardCharsets.UTF_8);
+    assertTrue(log.lines().allMatch(line -> line.startsWith("{\"time\":") && line.endsWith("}")), log);
+    assertTrue(log.contains("\"path\":\"/evaluations\",\"status\":200"), log);
+    assertFalse(log.contains(DemoKeys.ACME_EVALUATIONS.secret()));
+    assertFalse(log.contains("limit="));
+  }
+
+  @Test
+  void sampleAuthorizerEvents_areAllowedForTheDemoTenants() throws Exception {
+    Path events = Path.of(System.getProperty("evaljobs.events", "../../events"));
+    ApiKeyAuthorizerHandler authorizer =
+        new ApiKeyAuthorizerHandler(server.dynamoDb(), server.tables().get(LocalServer.API_KEYS_TABLE));
+    String evaluations = authorize(authorizer, events.resolve("authorizer-evaluations.json"));
+    String scoring = authorize(authorizer, events.resolve("authorizer-scoring.json"));
+    assertTrue(evaluations.contains("\"Effect\":\"Allow\"") && evaluations.contains("\"organization\":\"acme\""),
+        evaluations);
+    assertTrue(scoring.contains("\"Effect\":\"Allow\"") && scoring.contains("\"project_id\":\"proj-support-bot\""),
+        scoring);
+  }
+
+  private static String authorize(ApiKeyAuthorizerHandler authorizer, Path event) throws IOException {
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try (InputStream input = Files.newInputStream(event)) {
+      authorizer.handleRequest(input, answer, null);
+    }
+    return answer.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Set<String> jobIds(String body) {
+    Set<String> ids = new HashSet<>();
+    Matcher matcher = Pattern.compile("\"job_id\":\"([^\"]+)\"").matcher(body);
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,222 @@
+package io.evaljobs.local.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.http.ApiRequest;
+import io.evaljobs.http.ApiResponse;
+import io.evaljobs.http.ProxyEventParser;
+import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.tables.TemplateDocument;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ApiGatewayTest {
+  private static final GatewayResponses RESPONSES = GatewayResponses.fromTemplate(TemplateDocument.load());
+
+  /** An authorizer answering by key: "allow-*" allows with a tenant, "deny" denies, "boom" breaks, else 401. */
+  private final AtomicInteger authorizerCalls = new AtomicInteger();
+  private final List<String> authorizerEvents = new ArrayList<>();
+
+  private final RequestStreamHandler authorizer =
+      (input, output, context) -> {
+        authorizerCalls.incrementAndGet();
+        String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        authorizerEvents.add(event);
+        String key = event.contains("\"allow-acme\"") ? "allow-acme" : event.contains("\"deny\"") ? "deny"
+            : event.contains("\"boom\"") ? "boom" : "unknown";
+        if (key.equals("unknown")) {
+          throw new RuntimeException("Unauthorized");
+        }
+        if (key.equals("boom")) {
+          throw new IllegalStateException("table unreachable");
+        }
+        String effect = key.equals("deny") ? "Deny" : "Allow";
+        String policy =
+            "{\"principalId\":\"key-1\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":"
+                + "\"execute-api:Invoke\",\"Effect\":\"" + effect + "\",\"Resource\":"
+                + "\"arn:aws:execute-api:us-east-1:000000000000:local/local/GET/*\"}]},"
+                + "\"context\":{\"organization\":\"acme\"}}";
+        output.write(policy.getBytes(StandardCharsets.UTF_8));
+      };
+
+  /** The function echoes what it was told, through the same parser the real handlers use. */
+  private final AtomicReference<ApiRequest> seen = new AtomicReference<>();
+
+  private final RequestStreamHandler function =
+      (input, output, context) -> {
+        ApiRequest request = ProxyEventParser.parse(input);
+        seen.set(request);
+        ProxyResponseWriter.write(ApiResponse.json(200, "{\"ok\":true}").withHeader("Link", "<x>; rel=\"next\""),
+            output);
+      };
+
+  private final MutableClock clock = new MutableClock();
+
+  private ApiGateway gateway(RequestStreamHandler evaluations) {
+    return new ApiGateway(
+        RESPONSES, authorizer, Map.of(ApiName.EVALUATIONS, evaluations, ApiName.SCORING, function), "us-east-1",
+        clock);
+  }
+
+  private static IncomingRequest get(String path, String query, Map<String, List<String>> headers) {
+    return new IncomingRequest("GET", path, Optional.ofNullable(query), headers, "203.0.113.9");
+  }
+
+  @Test
+  void handle_allowedKey_passesDecodedQueryAndAuthorizerContextToTheFunction() {
+    GatewayReply reply =
+        gateway(function)
+            .handle(
+                get("/evaluations", "status=completed&judge_id=a%2Bb+c&status=failed&flag",
+                    Map.of("X-api-key", List.of("allow-acme"))),
+                "req-1");
+
+    assertEquals(200, reply.statusCode());
+    assertEquals("{\"ok\":true}", reply.bodyText());
+    assertEquals(List.of("<x>; rel=\"next\""), reply.headers().get("Link"));
+    assertEquals(List.of("req-1"), reply.headers().get("x-amzn-RequestId"));
+    ApiRequest request = seen.get();
+    assertEquals("/evaluations", request.path());
+    assertEquals(List.of("completed", "failed"), request.queryParameters().get("status"));
+    assertEquals(List.of("a+b c"), request.queryParameters().get("judge_id"));
+    assertEquals(List.of(""), request.queryParameters().get("flag"));
+    assertEquals(Optional.of("acme"), request.authorizerValue("organization"));
+    assertEquals(Optional.of("key-1"), request.authorizerValue("principalId"));
+    assertEquals("req-1", request.requestId());
+    assertEquals(Optional.of("allow-acme"), request.header("X-API-Key"));
+    assertTrue(authorizerEvents.get(0).contains(
+        "\"methodArn\":\"arn:aws:execute-api:us-east-1:000000000000:local/local/GET/evaluations\""),
+        authorizerEvents.get(0));
+  }
+
+  @Test
+  void handle_withoutKeyHeader_answersUnauthorizedWithoutCallingTheAuthorizer() {
+    GatewayReply evaluations = gateway(function).handle(get("/evaluations", null, Map.of()), "r");
+    GatewayReply scoring =
+        gateway(function).handle(get("/v2/confidence-scoring/jobs", null, Map.of("X-API-Key", List.of("allow-acme"))),
+            "r");
+
+    assertEquals(401, evaluations.statusCode());
+    assertTrue(evaluations.bodyText().startsWith("{\"error\":\"unauthorized\""), evaluations.bodyText());
+    assertEquals(401, scoring.statusCode());
+    assertEquals("{\"detail\":\"Invalid or missing API key\"}", scoring.bodyText());
+    assertEquals(0, authorizerCalls.get());
+  }
+
+  @Test
+  void handle_authorizerOutcomes_mapToTheApisGatewayResponses() {
+    ApiGateway gateway = gateway(function);
+    GatewayReply unknown = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("unknown"))), "r");
+    GatewayReply denied = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("deny"))), "r");
+    GatewayReply broken = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("boom"))), "r");
+    GatewayReply scoringDenied =
+        gateway.handle(get("/v2/confidence-scoring/jobs", null, Map.of("Meibel-API-Key", List.of("deny"))), "r");
+
+    assertEquals(401, unknown.statusCode());
+    assertEquals(403, denied.statusCode());
+    assertEquals("{\"error\":\"forbidden\",\"message\":\"This API key is revoked or not valid for this API.\"}",
+        denied.bodyText());
+    assertEquals(500, broken.statusCode());
+    assertTrue(broken.bodyText().contains("service_unavailable"), broken.bodyText());
+    assertEquals(401, scoringDenied.statusCode(), "the scoring API answers ACCESS_DENIED with 401");
+    assertEquals(List.of("application/json"), denied.headers().get("Content-Type"));
+  }
+
+  @Test
+  void handle_unknownPathOrMethod_answersMissingAuthenticationToken() {
+    ApiGateway gateway = gateway(function);
+    GatewayReply unknown = gateway.handle(get("/nowhere", null, Map.of("X-API-Key", List.of("allow-acme"))), "r");
+    GatewayReply post =
+        gateway.handle(new IncomingRequest("POST", "/v2/confidence-scoring/jobs", Optional.empty(),
+            Map.of("Meibel-API-Key", List.of("allow-acme")), "127.0.0.1"), "r");
+
+    assertEquals(403, unknown.statusCode());
+    assertEquals("{\"error\":\"bad_request\",\"message\":\"Missing Authentication Token\"}", unknown.bodyText());
+    assertEquals(403, post.statusCode());
+    assertEquals("{\"detail\":\"Missing Authentication Token\"}", post.bodyText());
+    assertEquals(0, authorizerCalls.get());
+  }
+
+  @Test
+  void handle_sameKeyWithinTtl_reusesTheCachedPolicyAndAsksAgainAfterIt() {
+    ApiGateway gateway = gateway(function);
+    IncomingRequest request = get("/evaluations", null, Map.of("X-API-Key", List.of("allow-acme")));
+    gateway.handle(request, "a");
+    gateway.handle(request, "b");
+    assertEquals(1, authorizerCalls.get());
+    clock.advance(LocalAuthorizer.CACHE_TTL.plusSeconds(1));
+    gateway.handle(request, "c");
+    assertEquals(2, authorizerCalls.get());
+  }
+
+  @Test
+  void handle_functionFailsOrAnswersGarbage_answersBadGatewayInTheApisDialect() {
+    GatewayReply thrown =
+        gateway((input, output, context) -> {
+          throw new IllegalStateException("boom");
+        }).handle(get("/evaluations", null, Map.of("X-API-Key", List.of("allow-acme"))), "r");
+    GatewayReply garbage =
+        gateway((input, output, context) -> output.write("not json".getBytes(StandardCharsets.UTF_8)))
+            .handle(get("/evaluations", null, Map.of("X-API-Key", List.of("allow-acme"))), "r");
+
+    assertEquals(502, thrown.statusCode());
+    assertTrue(thrown.bodyText().contains("service_unavailable"));
+    assertEquals(502, garbage.statusCode());
+  }
+
+  @Test
+  void proxyEvent_isReadByTheCoreParserWithEveryField() {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    query.put("limit", List.of("5", "7"));
+    byte[] event =
+        LambdaEvents.proxyEvent(
+            new LambdaEvents.Call("id-9", "GET", "/evaluations", Map.of("Accept", List.of("a", "b")), query,
+                "10.0.0.1", "eu-west-1"),
+            Map.of("organization", "globex", "principalId", "k"));
+    ApiRequest request = ProxyEventParser.parse(new ByteArrayInputStream(event));
+    assertEquals("GET", request.httpMethod());
+    assertEquals("/evaluations", request.requestPath());
+    assertEquals(List.of("5", "7"), request.queryParameters().get("limit"));
+    assertEquals(Optional.of("b"), request.header("accept"));
+    assertEquals(Map.of("organization", "globex", "principalId", "k"), request.authorizerContext());
+    assertEquals("id-9", request.requestId());
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
