@@ -27,10 +27,9 @@ final class Banner {
       out.println("Try:");
       out.println("  curl -s -H 'X-API-Key: " + DemoKeys.ACME_EVALUATIONS.secret() + "' '" + base
           + "/evaluations?status=completed&sort_by=created_at&sort_order=desc&limit=5'");
-      Tenant.CustomerProject project = (Tenant.CustomerProject) DemoKeys.ACME_SUPPORT_BOT_SCORING.tenant();
+      // The key alone names the customer and project; the filters are the agent's identity fields.
       out.println("  curl -si -H 'Meibel-API-Key: " + DemoKeys.ACME_SUPPORT_BOT_SCORING.secret() + "' '" + base
-          + "/v2/confidence-scoring/jobs?customer_id=" + project.customerId() + "&project_id=" + project.projectId()
-          + "&limit=5'");
+          + "/v2/confidence-scoring/jobs?agent_name=support-agent&limit=5'");
     } else {
       out.println("No demo data: create keys with 'evaljobs keys create' against this DynamoDB.");
     }
