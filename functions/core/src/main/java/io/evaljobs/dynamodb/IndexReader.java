@@ -45,8 +45,11 @@ public final class IndexReader {
       }
       int wanted = max - hits.size();
       int limit = query.filter().isPresent() ? wanted * FILTERED_READ_AHEAD + 16 : wanted;
+      // Limit caps the items a Query examines, so the last request of a read cannot overshoot the item budget.
+      long budgetLeft = budget.maxItemsExamined() - stats.itemsExamined();
+      limit = (int) Math.min(Math.min(limit, MAX_LIMIT), budgetLeft);
       QueryResponse response =
-          dynamo.query(request(query, segment, direction, startKey, Math.min(limit, MAX_LIMIT), Select.ALL_ATTRIBUTES));
+          dynamo.query(request(query, segment, direction, startKey, limit, Select.ALL_ATTRIBUTES));
       stats = stats.plus(statsOf(response));
       for (Map<String, AttributeValue> item : response.items()) {
         hits.add(new Hit(item, segment));

@@ -1,6 +1,6 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.http.Json;
+import io.evaljobs.http.GatewayEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,49 +41,15 @@ final class ProxyEvents {
   }
 
   String json() {
-    return Json.write(json -> {
-      json.writeStartObject();
-      json.writeStringField("resource", "/evaluations");
-      json.writeStringField("path", "/evaluations");
-      json.writeStringField("httpMethod", method);
-      json.writeObjectFieldStart("headers");
-      json.writeStringField("X-API-Key", "test-key");
-      json.writeEndObject();
-      if (parameters.isEmpty()) {
-        json.writeNullField("queryStringParameters");
-        json.writeNullField("multiValueQueryStringParameters");
-      } else {
-        json.writeObjectFieldStart("queryStringParameters");
-        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-          json.writeStringField(p.getKey(), p.getValue().get(p.getValue().size() - 1));
-        }
-        json.writeEndObject();
-        json.writeObjectFieldStart("multiValueQueryStringParameters");
-        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-          json.writeArrayFieldStart(p.getKey());
-          for (String v : p.getValue()) {
-            json.writeString(v);
-          }
-          json.writeEndArray();
-        }
-        json.writeEndObject();
+    GatewayEvents.Call call =
+        GatewayEvents.Call.of(method, "/evaluations").withHeader("X-API-Key", "test-key").withRequest("test-request", "127.0.0.1");
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      for (String value : parameter.getValue()) {
+        call = call.withQueryParameter(parameter.getKey(), value);
       }
-      json.writeObjectFieldStart("requestContext");
-      json.writeStringField("resourcePath", "/evaluations");
-      json.writeStringField("httpMethod", method);
-      json.writeStringField("path", "/v1/evaluations");
-      json.writeStringField("stage", "v1");
-      json.writeStringField("requestId", "test-request");
-      if (organization.isPresent()) {
-        json.writeObjectFieldStart("authorizer");
-        json.writeStringField("organization", organization.get());
-        json.writeStringField("principalId", "key-1");
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-      json.writeNullField("body");
-      json.writeBooleanField("isBase64Encoded", false);
-      json.writeEndObject();
-    });
+    }
+    Map<String, String> authorizer =
+        organization.map(org -> Map.of("organization", org, "principalId", "key-1")).orElse(Map.of());
+    return GatewayEvents.proxyEvent(call, authorizer);
   }
 }

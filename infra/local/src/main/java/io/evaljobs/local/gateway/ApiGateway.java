@@ -1,5 +1,6 @@
 package io.evaljobs.local.gateway;
 
+import io.evaljobs.http.GatewayEvents;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiName;
 import java.io.ByteArrayInputStream;
@@ -58,8 +59,8 @@ public final class ApiGateway {
       // API Gateway answers 401 itself when the identity source is missing; the authorizer is not called.
       return GatewayReply.of(responses.unauthorized(api));
     }
-    LambdaEvents.Call call =
-        new LambdaEvents.Call(
+    GatewayEvents.Call call =
+        LambdaEvents.call(
             requestId,
             request.httpMethod(),
             api.path(),
@@ -81,7 +82,7 @@ public final class ApiGateway {
   }
 
   private GatewayReply invoke(
-      ApiName api, RequestStreamHandler function, LambdaEvents.Call call, Map<String, String> authorizerContext) {
+      ApiName api, RequestStreamHandler function, GatewayEvents.Call call, Map<String, String> authorizerContext) {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     try {
       function.handleRequest(

@@ -1,5 +1,6 @@
 package io.evaljobs.local.gateway;
 
+import io.evaljobs.http.GatewayEvents;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiName;
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,7 @@ final class LocalAuthorizer {
     this.clock = clock;
   }
 
-  AuthorizerOutcome authorize(ApiName api, List<String> identitySource, LambdaEvents.Call call) {
+  AuthorizerOutcome authorize(ApiName api, List<String> identitySource, GatewayEvents.Call call) {
     CacheKey key = new CacheKey(api, String.join(",", identitySource));
     Instant now = clock.instant();
     CachedAnswer cached = cache.get(key);

@@ -1,5 +1,6 @@
 package io.evaljobs.local.gateway;
 
+import io.evaljobs.http.GatewayEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,7 +186,7 @@ class ApiGatewayTest {
     query.put("limit", List.of("5", "7"));
     byte[] event =
         LambdaEvents.proxyEvent(
-            new LambdaEvents.Call("id-9", "GET", "/evaluations", Map.of("Accept", List.of("a", "b")), query,
+            LambdaEvents.call("id-9", "GET", "/evaluations", Map.of("Accept", List.of("a", "b")), query,
                 "10.0.0.1", "eu-west-1"),
             Map.of("organization", "globex", "principalId", "k"));
     ApiRequest request = ProxyEventParser.parse(new ByteArrayInputStream(event));

@@ -1,5 +1,6 @@
 package io.evaljobs.local.gateway;
 
+import io.evaljobs.http.GatewayEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
@@ -12,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LambdaEventsTest {
-  private static final LambdaEvents.Call CALL =
-      new LambdaEvents.Call(
+  private static final GatewayEvents.Call CALL =
+      LambdaEvents.call(
           "req-7",
           "GET",
           "/v2/confidence-scoring/jobs",
