@@ -28,14 +28,18 @@ public final class PageTokenSealer {
   private static final int TAG_BITS = 128;
   private static final int MAX_TOKEN_CHARS = 2048;
 
-  private final TokenKeyring keyring;
+  private final TokenKeySource keys;
   private final Clock clock;
   private final Duration lifetime;
   // The JDK's SecureRandom reseeds from the OS after a SnapStart restore, so nonces never repeat across clones.
   private final SecureRandom random = new SecureRandom();
 
   public PageTokenSealer(TokenKeyring keyring, Clock clock, Duration lifetime) {
-    this.keyring = keyring;
+    this(TokenKeySource.fixed(keyring), clock, lifetime);
+  }
+
+  public PageTokenSealer(TokenKeySource keys, Clock clock, Duration lifetime) {
+    this.keys = keys;
     this.clock = clock;
     this.lifetime = lifetime;
   }
@@ -45,6 +49,7 @@ public final class PageTokenSealer {
   }
 
   public String seal(byte[] payload, TokenBinding binding) {
+    TokenKeyring keyring = keys.keyring();
     byte[] keyId = keyring.currentIdBytes();
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
@@ -83,9 +88,11 @@ public final class PageTokenSealer {
       throw new InvalidPageTokenException(Reason.MALFORMED);
     }
     byte[] keyId = Arrays.copyOfRange(raw, 2, 2 + idLength);
+    String id = new String(keyId, StandardCharsets.US_ASCII);
     SecretKey key =
-        keyring
-            .find(new String(keyId, StandardCharsets.US_ASCII))
+        keys.keyring()
+            .find(id)
+            .or(() -> keys.reload().find(id))
             .orElseThrow(() -> new InvalidPageTokenException(Reason.UNKNOWN_KEY));
     byte[] plain;
     try {

@@ -17,11 +17,21 @@ public final class PageTokens {
     this.endpoint = endpoint;
   }
 
-  /** Keys from the PAGE_TOKEN_KEYS environment variable. */
+  /**
+   * Keys from the Secrets Manager secret named by PAGE_TOKEN_SECRET_ARN (as deployed), else from the PAGE_TOKEN_KEYS
+   * variable ({@code KEYID:BASE64,...}, for local use).
+   */
   public static PageTokens fromEnvironment(Map<String, String> env, String endpoint) {
+    String secret = env.get("PAGE_TOKEN_SECRET_ARN");
+    if (secret != null && !secret.isBlank()) {
+      return new PageTokens(
+          new PageTokenSealer(
+              SecretsManagerKeySource.fromEnvironment(secret, env), Clock.systemUTC(), DEFAULT_LIFETIME),
+          endpoint);
+    }
     String spec = env.get("PAGE_TOKEN_KEYS");
     if (spec == null || spec.isBlank()) {
-      throw new IllegalStateException("PAGE_TOKEN_KEYS is not set");
+      throw new IllegalStateException("neither PAGE_TOKEN_SECRET_ARN nor PAGE_TOKEN_KEYS is set");
     }
     return new PageTokens(
         new PageTokenSealer(TokenKeyring.parse(spec), Clock.systemUTC(), DEFAULT_LIFETIME), endpoint);

@@ -1,12 +1,14 @@
 package io.evaljobs.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -60,6 +62,42 @@ public final class TokenKeyring {
       throw new IllegalArgumentException("no page token key given");
     }
     return new TokenKeyring(current, keys);
+  }
+
+  /**
+   * Keys derived from secret strings, by key id, the first sealing: for secrets a store generates (high-entropy
+   * text, not key bytes). Each key is HMAC-SHA256 of a fixed label under the secret, so the AES key never equals a
+   * value stored elsewhere.
+   */
+  static TokenKeyring derive(Map<String, String> secretsById) {
+    Map<String, SecretKey> keys = new LinkedHashMap<>();
+    String current = null;
+    for (Map.Entry<String, String> secret : secretsById.entrySet()) {
+      if (!KEY_ID.matcher(secret.getKey()).matches()) {
+        throw new IllegalArgumentException("page token key id must match " + KEY_ID.pattern());
+      }
+      keys.put(secret.getKey(), new SecretKeySpec(hmac(secret.getValue()), "AES"));
+      if (current == null) {
+        current = secret.getKey();
+      }
+    }
+    if (current == null) {
+      throw new IllegalArgumentException("no page token key given");
+    }
+    return new TokenKeyring(current, keys);
+  }
+
+  private static byte[] hmac(String secret) {
+    if (secret.length() < 32) {
+      throw new IllegalArgumentException("a page token secret has at least 32 characters");
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal("evaljobs page token key v1".getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
   }
 
   /** A fresh random key in the PAGE_TOKEN_KEYS form, e.g. for the local API or a new deployment. */
