@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the events API Gateway sends to Lambda for one call of a REST API, in the shapes the Lambda runtime
@@ -102,6 +103,11 @@ public final class GatewayEvents {
 
   /** The proxy event; {@code authorizer} is what the authorizer put in the context, plus its principalId. */
   public static String proxyEvent(Call call, Map<String, String> authorizer) {
+    return proxyEvent(call, authorizer, Optional.empty());
+  }
+
+  /** The proxy event of a call that sent a body (which a GET should not). */
+  public static String proxyEvent(Call call, Map<String, String> authorizer, Optional<String> body) {
     return Json.write(json -> {
       json.writeStartObject();
       writeRequest(json, call);
@@ -113,7 +119,11 @@ public final class GatewayEvents {
       }
       json.writeEndObject();
       json.writeEndObject();
-      json.writeNullField("body");
+      if (body.isPresent()) {
+        json.writeStringField("body", body.get());
+      } else {
+        json.writeNullField("body");
+      }
       json.writeBooleanField("isBase64Encoded", false);
       json.writeEndObject();
     });

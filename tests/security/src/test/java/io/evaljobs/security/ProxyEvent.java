@@ -1,6 +1,6 @@
 package io.evaljobs.security;
 
-import io.evaljobs.http.Json;
+import io.evaljobs.http.GatewayEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,65 +57,15 @@ final class ProxyEvent {
   }
 
   String json() {
-    return Json.write(json -> {
-      json.writeStartObject();
-      json.writeStringField("resource", path);
-      json.writeStringField("path", path);
-      json.writeStringField("httpMethod", method);
-      json.writeObjectFieldStart("headers");
-      for (Map.Entry<String, String> h : headers.entrySet()) {
-        json.writeStringField(h.getKey(), h.getValue());
+    GatewayEvents.Call call = GatewayEvents.Call.of(method, path).withRequest("security-test", "127.0.0.1");
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      call = call.withHeader(header.getKey(), header.getValue());
+    }
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      for (String value : parameter.getValue()) {
+        call = call.withQueryParameter(parameter.getKey(), value);
       }
-      json.writeEndObject();
-      json.writeObjectFieldStart("multiValueHeaders");
-      for (Map.Entry<String, String> h : headers.entrySet()) {
-        json.writeArrayFieldStart(h.getKey());
-        json.writeString(h.getValue());
-        json.writeEndArray();
-      }
-      json.writeEndObject();
-      if (parameters.isEmpty()) {
-        json.writeNullField("queryStringParameters");
-        json.writeNullField("multiValueQueryStringParameters");
-      } else {
-        json.writeObjectFieldStart("queryStringParameters");
-        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-          json.writeStringField(p.getKey(), p.getValue().get(p.getValue().size() - 1));
-        }
-        json.writeEndObject();
-        json.writeObjectFieldStart("multiValueQueryStringParameters");
-        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
-          json.writeArrayFieldStart(p.getKey());
-          for (String v : p.getValue()) {
-            json.writeString(v);
-          }
-          json.writeEndArray();
-        }
-        json.writeEndObject();
-      }
-      json.writeNullField("pathParameters");
-      json.writeNullField("stageVariables");
-      json.writeObjectFieldStart("requestContext");
-      json.writeStringField("resourcePath", path);
-      json.writeStringField("httpMethod", method);
-      json.writeStringField("path", "/v1" + path);
-      json.writeStringField("stage", "v1");
-      json.writeStringField("requestId", "security-test");
-      if (authorizer.isPresent()) {
-        json.writeObjectFieldStart("authorizer");
-        for (Map.Entry<String, String> a : authorizer.get().entrySet()) {
-          json.writeStringField(a.getKey(), a.getValue());
-        }
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-      if (body.isPresent()) {
-        json.writeStringField("body", body.get());
-      } else {
-        json.writeNullField("body");
-      }
-      json.writeBooleanField("isBase64Encoded", false);
-      json.writeEndObject();
-    });
+    }
+    return GatewayEvents.proxyEvent(call, authorizer.orElse(Map.of()), body);
   }
 }
