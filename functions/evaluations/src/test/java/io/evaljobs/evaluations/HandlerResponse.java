@@ -3,13 +3,16 @@ package io.evaljobs.evaluations;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evaljobs.contract.ContractValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A proxy response as the handler wrote it, with its body parsed. */
+/** A proxy response as the handler wrote it, checked against the API's OpenAPI document, with its body parsed. */
 record HandlerResponse(int status, JsonNode headers, JsonNode body) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -22,11 +25,19 @@ record HandlerResponse(int status, JsonNode headers, JsonNode body) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       handler.handleRequest(new ByteArrayInputStream(event), out, null);
       JsonNode response = MAPPER.readTree(out.toByteArray());
-      return new HandlerResponse(
-          response.get("statusCode").asInt(), response.get("headers"), MAPPER.readTree(response.get("body").asText()));
+      int status = response.get("statusCode").asInt();
+      String body = response.get("body").asText();
+      ContractValidator.evaluations().assertValid(status, headers(response.get("headers")), body);
+      return new HandlerResponse(status, response.get("headers"), MAPPER.readTree(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Map<String, String> headers(JsonNode headers) {
+    Map<String, String> byName = new TreeMap<>();
+    headers.fields().forEachRemaining(header -> byName.put(header.getKey(), header.getValue().asText()));
+    return byName;
   }
 
   String error() {

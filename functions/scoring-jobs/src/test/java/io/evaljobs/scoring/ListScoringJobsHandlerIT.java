@@ -57,18 +57,16 @@ class ListScoringJobsHandlerIT {
   }
 
   private ApiResponse get(TestRequests request) {
-    ApiResponse response = handler.respond(request.build());
-    ContractSchemas.assertValid(response);
-    return response;
+    return ApiContract.respond(handler, request.build());
   }
 
   @Test
   void listScoringJobs_sameJobIdInAliasingTenants_eachSeesOnlyItsOwn() {
-    JsonNode first = ContractSchemas.parse(get(TestRequests.forTenant("a#b", "c")).body());
+    JsonNode first = ApiContract.parse(get(TestRequests.forTenant("a#b", "c")).body());
     assertEquals(1, first.size());
     assertEquals("a#b", first.at("/0/agent_identity_context/customer_id").asText());
     assertEquals("judge says 7", first.at("/0/explanation").asText());
-    JsonNode second = ContractSchemas.parse(get(TestRequests.forTenant("a", "b#c")).body());
+    JsonNode second = ApiContract.parse(get(TestRequests.forTenant("a", "b#c")).body());
     assertEquals(2, second.size());
     assertEquals("other", second.at("/0/job_id").asText());
     assertEquals("shared", second.at("/1/job_id").asText());
@@ -86,7 +84,7 @@ class ListScoringJobsHandlerIT {
 
   @Test
   void listScoringJobs_emptyFilterValue_matchesOnlyEmptyValues() {
-    JsonNode body = ContractSchemas.parse(get(TestRequests.forTenant("a", "b#c").param("agent_name", "")).body());
+    JsonNode body = ApiContract.parse(get(TestRequests.forTenant("a", "b#c").param("agent_name", "")).body());
     assertEquals(1, body.size());
     assertEquals("other", body.at("/0/job_id").asText());
     assertEquals("", body.at("/0/agent_identity_context/agent_name").asText());
@@ -109,7 +107,7 @@ class ListScoringJobsHandlerIT {
       assertTrue(counting.requests.get() <= ScoringJobReader.BUDGET.maxRequests(), "requests per page");
       // One request may overshoot the item cap by its own Limit, never more.
       assertTrue(counting.examined.get() <= ScoringJobReader.BUDGET.maxItemsExamined() + 1_000, "items per page");
-      JsonNode body = ContractSchemas.parse(response.body());
+      JsonNode body = ApiContract.parse(response.body());
       body.forEach(item -> ids.add(item.get("job_id").asText()));
       next = LinkHeader.nextParameters(Optional.ofNullable(response.headers().get("Link")));
       sawShortPageWithLink |= body.size() < 10 && next.isPresent();
@@ -128,7 +126,7 @@ class ListScoringJobsHandlerIT {
     Optional<Map<String, List<String>>> next = Optional.of(Map.of("limit", List.of("100")));
     while (next.isPresent()) {
       ApiResponse response = get(TestRequests.forTenant("bulk", "p").params(next.get()));
-      ContractSchemas.parse(response.body()).forEach(item -> ids.add(item.get("job_id").asText()));
+      ApiContract.parse(response.body()).forEach(item -> ids.add(item.get("job_id").asText()));
       next = LinkHeader.nextParameters(Optional.ofNullable(response.headers().get("Link")));
     }
     assertEquals(BULK, ids.size());
@@ -150,13 +148,13 @@ class ListScoringJobsHandlerIT {
     assertEquals(422, otherFilter.statusCode());
     ApiResponse sameQuery = get(TestRequests.forTenant("bulk", "p").param("limit", "3").param("offset", token));
     assertEquals(200, sameQuery.statusCode());
-    assertEquals("bulk-02598", ContractSchemas.parse(sameQuery.body()).at("/0/job_id").asText());
+    assertEquals("bulk-02598", ApiContract.parse(sameQuery.body()).at("/0/job_id").asText());
   }
 
   @Test
   void listScoringJobs_missingTable_returns503() {
     ListScoringJobsHandler broken = new ListScoringJobsHandler(embedded.client(), "no-such-table", TestTokens.fresh());
-    ApiResponse response = broken.respond(TestRequests.forTenant("a", "b").build());
+    ApiResponse response = ApiContract.respond(broken, TestRequests.forTenant("a", "b").build());
     assertEquals(503, response.statusCode());
     assertFalse(response.body().contains("no-such-table"));
   }

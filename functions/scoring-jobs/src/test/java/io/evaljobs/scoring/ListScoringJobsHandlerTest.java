@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.ApiResponse;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +24,12 @@ class ListScoringJobsHandlerTest {
       new ListScoringJobsHandler(StubDynamoDb.unreachable(), "jobs", TestTokens.fresh());
 
   private static JsonNode json(String text) {
-    return ContractSchemas.parse(text);
+    return ApiContract.parse(text);
   }
 
   private ApiResponse invalid(TestRequests request) {
-    ApiResponse response = unreachable.respond(request.build());
+    ApiResponse response = ApiContract.respond(unreachable, request.build());
     assertEquals(422, response.statusCode(), response.body());
-    ContractSchemas.assertValid(response);
     return response;
   }
 
@@ -124,7 +120,7 @@ class ListScoringJobsHandlerTest {
             TestRequests.anonymous().authorizer("project_id", "support"),
             TestRequests.forTenant("", "support"),
             TestRequests.anonymous().authorizer("customer_id", "acme").param("project_id", "support"))) {
-      ApiResponse response = unreachable.respond(request.build());
+      ApiResponse response = ApiContract.respond(unreachable, request.build());
       assertEquals(401, response.statusCode());
       assertEquals(json("{\"detail\":\"Invalid or missing API key\"}"), json(response.body()));
     }
@@ -134,7 +130,8 @@ class ListScoringJobsHandlerTest {
   void listScoringJobs_filterValueNoStoredJobCanHold_returnsEmptyListWithoutReading() {
     for (String value : List.of("x".repeat(513), "\u00e9".repeat(300), "bad\ud800surrogate")) {
       ApiResponse response =
-          unreachable.respond(TestRequests.forTenant("acme", "support").param("agent_name", value).build());
+          ApiContract.respond(
+              unreachable, TestRequests.forTenant("acme", "support").param("agent_name", value).build());
       assertEquals(200, response.statusCode());
       assertEquals("[]", response.body());
       assertFalse(response.headers().containsKey("Link"));
@@ -143,7 +140,8 @@ class ListScoringJobsHandlerTest {
 
   @Test
   void listScoringJobs_post_returns405() {
-    ApiResponse response = unreachable.respond(TestRequests.forTenant("acme", "support").method("POST").build());
+    ApiResponse response =
+        ApiContract.respond(unreachable, TestRequests.forTenant("acme", "support").method("POST").build());
     assertEquals(405, response.statusCode());
     assertEquals(json("{\"detail\":\"Method Not Allowed\"}"), json(response.body()));
     assertEquals("GET", response.headers().get("Allow"));
@@ -156,19 +154,19 @@ class ListScoringJobsHandlerTest {
           throw DynamoDbException.builder().message("throttled").statusCode(400).build();
         });
     ApiResponse response =
-        new ListScoringJobsHandler(failing, "jobs", TestTokens.fresh())
-            .respond(TestRequests.forTenant("acme", "support").build());
+        ApiContract.respond(
+            new ListScoringJobsHandler(failing, "jobs", TestTokens.fresh()),
+            TestRequests.forTenant("acme", "support").build());
     assertEquals(503, response.statusCode());
     assertEquals(json("{\"detail\":\"Service temporarily unavailable\"}"), json(response.body()));
     assertTrue(response.headers().containsKey("Retry-After"));
   }
 
   @Test
-  void handleRequest_malformedEvents_neverAnswer500() throws IOException {
+  void handleRequest_malformedEvents_neverAnswer500() {
     for (String event : List.of("", "[]", "{", "null", "{\"httpMethod\":{\"x\":1}}", "{\"requestContext\":7}")) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      unreachable.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-      int status = json(out.toString(StandardCharsets.UTF_8)).get("statusCode").asInt();
+      int status =
+          ApiContract.handle(unreachable, event.getBytes(StandardCharsets.UTF_8)).get("statusCode").asInt();
       assertTrue(status >= 400 && status < 500, event + " -> " + status);
     }
   }
@@ -182,10 +180,11 @@ class ListScoringJobsHandlerTest {
     StubDynamoDb dynamo = new StubDynamoDb(request -> QueryResponse.builder().items(items).count(items.size())
         .scannedCount(items.size()).build());
     ApiResponse response =
-        new ListScoringJobsHandler(dynamo, "jobs", TestTokens.fresh())
-            .respond(TestRequests.forTenant("acme", "support").param("limit", "2").param("tool_id", "a b").build());
+        ApiContract.respond(
+            new ListScoringJobsHandler(dynamo, "jobs", TestTokens.fresh()),
+            TestRequests.forTenant("acme", "support").param("limit", "2").param("tool_id", "a b").build());
     assertEquals(200, response.statusCode());
-    JsonNode body = ContractSchemas.assertValid(response);
+    JsonNode body = ApiContract.parse(response.body());
     assertEquals(2, body.size());
     assertTrue(response.body().contains("\"score\":0.50,"), response.body());
     String link = response.headers().get("Link");
@@ -203,11 +202,12 @@ class ListScoringJobsHandlerTest {
     StubDynamoDb dynamo = new StubDynamoDb(request -> QueryResponse.builder().items(items).count(1).scannedCount(1)
         .build());
     ApiResponse response =
-        new ListScoringJobsHandler(dynamo, "jobs", TestTokens.fresh())
-            .respond(TestRequests.forTenant("acme", "support").build());
+        ApiContract.respond(
+            new ListScoringJobsHandler(dynamo, "jobs", TestTokens.fresh()),
+            TestRequests.forTenant("acme", "support").build());
     assertEquals(200, response.statusCode());
     assertFalse(response.headers().containsKey("Link"));
-    JsonNode body = ContractSchemas.assertValid(response);
+    JsonNode body = ApiContract.parse(response.body());
     assertTrue(body.get(0).get("score").isIntegralNumber());
     assertEquals(50, dynamo.queries.get(0).limit() - 1);
   }

@@ -36,7 +36,7 @@ class ScoringJobJsonTest {
 
   @Test
   void write_absentFields_areAllPresentAsNull() {
-    JsonNode out = ContractSchemas.parse(written(ScoringJobJson.parse(job(""), NOW)));
+    JsonNode out = ApiContract.parse(written(ScoringJobJson.parse(job(""), NOW)));
     JsonNode identity = out.get("agent_identity_context");
     assertEquals(14, identity.size());
     Iterator<Map.Entry<String, JsonNode>> fields = identity.fields();
@@ -49,8 +49,7 @@ class ScoringJobJsonTest {
     assertTrue(out.get("score").isNull());
     assertTrue(out.get("explanation").isNull());
     assertEquals(6, out.size());
-    ContractSchemas.assertConforms(ContractSchemas.jobList(), ContractSchemas.parse("[" + written(
-        ScoringJobJson.parse(job(""), NOW)) + "]"));
+    ApiContract.assertJobList("[" + written(ScoringJobJson.parse(job(""), NOW)) + "]");
   }
 
   @Test
@@ -64,9 +63,9 @@ class ScoringJobJsonTest {
         + "\"created_at\":\"2026-01-02T03:04:05.123456789+02:00\"}";
     ScoringJob job = ScoringJobJson.parse(input, NOW);
     assertEquals(Instant.parse("2026-01-02T01:04:05.123456789Z"), job.createdAt());
-    JsonNode expected = ContractSchemas.parse(input);
+    JsonNode expected = ApiContract.parse(input);
     ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("created_at");
-    assertEquals(expected, ContractSchemas.parse(written(job)));
+    assertEquals(expected, ApiContract.parse(written(job)));
     assertEquals(job, ScoringJobJson.parse(written(job), job.createdAt()));
   }
 

@@ -92,7 +92,7 @@ abstract class ScoringJobsOracleContract {
       assertEquals(expected.size(), actual.size(), context);
       for (int i = 0; i < expected.size(); i++) {
         ScoringJob job = expected.get(i);
-        assertEquals(ContractSchemas.parse(Json.write(json -> ScoringJobJson.write(json, job))), actual.get(i),
+        assertEquals(ApiContract.parse(Json.write(json -> ScoringJobJson.write(json, job))), actual.get(i),
             context + " item " + i);
       }
       nonEmpty += expected.isEmpty() ? 0 : 1;
@@ -111,9 +111,10 @@ abstract class ScoringJobsOracleContract {
     int effectiveLimit = limit.orElse(50);
     for (int page = 1; page < 10_000; page++) {
       ApiResponse response =
-          handler.respond(TestRequests.forTenant(tenant.customerId(), tenant.projectId()).params(parameters).build());
+          ApiContract.respond(
+              handler, TestRequests.forTenant(tenant.customerId(), tenant.projectId()).params(parameters).build());
       assertEquals(200, response.statusCode(), response.body());
-      JsonNode body = ContractSchemas.assertValid(response);
+      JsonNode body = ApiContract.parse(response.body());
       assertTrue(body.size() <= effectiveLimit);
       body.forEach(item -> {
         assertEquals(tenant.customerId(), item.at("/agent_identity_context/customer_id").asText());

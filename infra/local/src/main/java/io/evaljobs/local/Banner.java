@@ -2,10 +2,11 @@ package io.evaljobs.local;
 
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.Tenant;
+import io.evaljobs.contract.OpenApiDocument;
 import io.evaljobs.local.demo.DemoKeys;
 import java.io.PrintStream;
 
-/** What the local API prints once it listens: its URLs, the demo keys and two calls to try. */
+/** What the local API prints once it listens: its URLs and contracts, the demo keys and two calls to try. */
 final class Banner {
   private Banner() {}
 
@@ -15,6 +16,9 @@ final class Banner {
     out.println("evaljobs local API listening on " + base);
     for (ApiName api : ApiName.values()) {
       out.printf("  GET %-45s key header %s%n", base + api.path(), api.headerName());
+    }
+    for (OpenApiDocument document : OpenApiDocument.values()) {
+      out.printf("  GET %-45s no key: the OpenAPI 3.1 contract%n", base + OpenApiHttpHandler.pathOf(document));
     }
     out.println("  DynamoDB: " + server.dynamoDbDescription() + ", tables " + server.tables().values());
     if (demoData) {

@@ -91,7 +91,10 @@ public final class LocalServer implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
       ExecutorService executor = Executors.newFixedThreadPool(THREADS);
       server.setExecutor(executor);
-      server.createContext("/", new GatewayHttpHandler(gateway, new RequestLog(log)));
+      RequestLog requestLog = new RequestLog(log);
+      server.createContext("/", new GatewayHttpHandler(gateway, requestLog));
+      // The longest matching context wins, so only /openapi/... bypasses the emulated gateway.
+      server.createContext(OpenApiHttpHandler.PREFIX, new OpenApiHttpHandler(requestLog));
       server.start();
       return new LocalServer(dynamoDb, tables, server, executor);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.evaljobs.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,9 @@ import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
 import io.evaljobs.auth.Tenant;
+import io.evaljobs.contract.OpenApiDocument;
 import io.evaljobs.local.demo.DemoKeys;
+import io.evaljobs.local.gateway.ContractReplies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +62,18 @@ class LocalApiIT {
     if (header != null) {
       request.header(header, key);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    ContractReplies.assertValid(
+        response.uri().getPath(), response.statusCode(), response.headers().map(), response.body());
+    return response;
+  }
+
+  private static HttpResponse<byte[]> send(String method, String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> evaluations(String query, String key) throws Exception {
@@ -202,6 +216,41 @@ class LocalApiIT {
     HttpResponse<String> response = get("/v1/evaluations", "X-API-Key", DemoKeys.ACME_EVALUATIONS.secret());
     assertEquals(403, response.statusCode());
     assertEquals("{\"error\":\"bad_request\",\"message\":\"Missing Authentication Token\"}", response.body());
+  }
+
+  @Test
+  void openApiDocuments_areServedWithoutKeyAsJson() throws Exception {
+    for (OpenApiDocument document : OpenApiDocument.values()) {
+      HttpResponse<byte[]> response = send("GET", "/openapi/" + document.fileName());
+      assertEquals(200, response.statusCode(), document.fileName());
+      assertEquals(Optional.of("application/json"), response.headers().firstValue("Content-Type"));
+      assertArrayEquals(document.bytes(), response.body(), document.fileName());
+      assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"openapi\": \"3.1.0\""));
+    }
+    assertTrue(REQUEST_LOG.toString(StandardCharsets.UTF_8).contains("\"path\":\"/openapi/evaluations.json\""));
+  }
+
+  @Test
+  void banner_namesTheOpenApiDocumentUrls() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Banner.print(new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
+    String banner = printed.toString(StandardCharsets.UTF_8);
+    for (OpenApiDocument document : OpenApiDocument.values()) {
+      assertTrue(banner.contains(server.baseUrl() + "/openapi/" + document.fileName()), banner);
+    }
+  }
+
+  @Test
+  void openApiDocuments_unknownNameOrMethod_isRefused() throws Exception {
+    assertEquals(404, send("GET", "/openapi/../pom.xml").statusCode());
+    assertEquals(404, send("GET", "/openapi/").statusCode());
+    assertEquals(404, send("GET", "/openapi/evaluations.yaml").statusCode());
+    HttpResponse<byte[]> post = send("POST", "/openapi/scoring-jobs.json");
+    assertEquals(405, post.statusCode());
+    assertEquals(Optional.of("GET, HEAD"), post.headers().firstValue("Allow"));
+    HttpResponse<byte[]> head = send("HEAD", "/openapi/scoring-jobs.json");
+    assertEquals(200, head.statusCode());
+    assertEquals(0, head.body().length);
   }
 
   @Test

@@ -55,23 +55,27 @@ class ApiGatewayTest {
         output.write(policy.getBytes(StandardCharsets.UTF_8));
       };
 
-  /** The function echoes what it was told, through the same parser the real handlers use. */
+  /** Records what the function was told (through the real handlers' parser) and answers an empty page. */
+  private static final String EMPTY_EVALUATIONS_PAGE =
+      "{\"jobs\":[],\"pagination\":{\"total_count\":0,\"limit\":25,\"offset\":0,\"has_next\":false,"
+          + "\"has_previous\":false,\"next_offset\":null,\"previous_offset\":null}}";
+
   private final AtomicReference<ApiRequest> seen = new AtomicReference<>();
 
   private final RequestStreamHandler function =
       (input, output, context) -> {
         ApiRequest request = ProxyEventParser.parse(input);
         seen.set(request);
-        ProxyResponseWriter.write(ApiResponse.json(200, "{\"ok\":true}").withHeader("Link", "<x>; rel=\"next\""),
-            output);
+        String body = request.path().equals(ApiName.SCORING.path()) ? "[]" : EMPTY_EVALUATIONS_PAGE;
+        ProxyResponseWriter.write(ApiResponse.json(200, body).withHeader("Link", "<x>; rel=\"next\""), output);
       };
 
   private final MutableClock clock = new MutableClock();
 
-  private ApiGateway gateway(RequestStreamHandler evaluations) {
-    return new ApiGateway(
+  private ContractCheckedGateway gateway(RequestStreamHandler evaluations) {
+    return new ContractCheckedGateway(new ApiGateway(
         RESPONSES, authorizer, Map.of(ApiName.EVALUATIONS, evaluations, ApiName.SCORING, function), "us-east-1",
-        clock);
+        clock));
   }
 
   private static IncomingRequest get(String path, String query, Map<String, List<String>> headers) {
@@ -88,7 +92,7 @@ class ApiGatewayTest {
                 "req-1");
 
     assertEquals(200, reply.statusCode());
-    assertEquals("{\"ok\":true}", reply.bodyText());
+    assertEquals(EMPTY_EVALUATIONS_PAGE, reply.bodyText());
     assertEquals(List.of("<x>; rel=\"next\""), reply.headers().get("Link"));
     assertEquals(List.of("req-1"), reply.headers().get("x-amzn-RequestId"));
     ApiRequest request = seen.get();
@@ -121,7 +125,7 @@ class ApiGatewayTest {
 
   @Test
   void handle_authorizerOutcomes_mapToTheApisGatewayResponses() {
-    ApiGateway gateway = gateway(function);
+    ContractCheckedGateway gateway = gateway(function);
     GatewayReply unknown = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("unknown"))), "r");
     GatewayReply denied = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("deny"))), "r");
     GatewayReply broken = gateway.handle(get("/evaluations", null, Map.of("X-API-Key", List.of("boom"))), "r");
@@ -140,7 +144,7 @@ class ApiGatewayTest {
 
   @Test
   void handle_unknownPathOrMethod_answersMissingAuthenticationToken() {
-    ApiGateway gateway = gateway(function);
+    ContractCheckedGateway gateway = gateway(function);
     GatewayReply unknown = gateway.handle(get("/nowhere", null, Map.of("X-API-Key", List.of("allow-acme"))), "r");
     GatewayReply post =
         gateway.handle(new IncomingRequest("POST", "/v2/confidence-scoring/jobs", Optional.empty(),
@@ -155,7 +159,7 @@ class ApiGatewayTest {
 
   @Test
   void handle_sameKeyWithinTtl_reusesTheCachedPolicyAndAsksAgainAfterIt() {
-    ApiGateway gateway = gateway(function);
+    ContractCheckedGateway gateway = gateway(function);
     IncomingRequest request = get("/evaluations", null, Map.of("X-API-Key", List.of("allow-acme")));
     gateway.handle(request, "a");
     gateway.handle(request, "b");
