@@ -1,0 +1,200 @@
+package io.evaljobs.bench;
+
+import io.evaljobs.auth.ApiKeyAuthorizerHandler;
+import io.evaljobs.auth.ApiKeys;
+import io.evaljobs.auth.ApiName;
+import io.evaljobs.auth.Tenant;
+import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.paging.PageTokens;
+import io.evaljobs.paging.TokenKeyring;
+import io.evaljobs.scoring.ListScoringJobsHandler;
+import io.evaljobs.scoring.ScoringJobTable;
+import io.evaljobs.tables.TableProvisioner;
+import io.evaljobs.tables.TemplateDocument;
+import io.evaljobs.tables.TemplateTables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Cold start, warm latency, read amplification, paging depth, total_count cost and artifact size of the functions,
+ * against DynamoDB Local on 127.0.0.1 with a generated dataset. Prints one table and appends it to
+ * docs/benchmarks.md.
+ */
+public final class Benchmark {
+  private static final String REGION = "us-east-1";
+  private static final Pattern EVALUATIONS_KEY = Pattern.compile("\"X-API-Key\"\\s*:\\s*\"([^\"]+)\"");
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchmarkOptions options;
+    try {
+      options = BenchmarkOptions.parse(Arrays.asList(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    run(options);
+  }
+
+  private static void run(BenchmarkOptions options) throws Exception {
+    long started = System.nanoTime();
+    Path repo = options.repository();
+    Path template = repo.resolve("template.yaml");
+    if (!Files.isRegularFile(template)) {
+      throw new IllegalStateException("no template.yaml in " + repo + ": run from the repository root or pass --repo");
+    }
+    List<Path> jars = List.of(jar(repo, "evaluations"), jar(repo, "scoring-jobs"), jar(repo, "authorizer"));
+    ResultTable table = new ResultTable();
+    Tenants tenants = new Tenants(options.largeTenantJobs());
+
+    try (LoopbackDynamoDbLocal dynamoLocal = LoopbackDynamoDbLocal.start();
+        DynamoDbClient admin = client(dynamoLocal, List.of())) {
+      log("DynamoDB Local on " + dynamoLocal.endpoint());
+      Map<String, String> names =
+          TableProvisioner.createAll(
+              admin, TemplateTables.from(TemplateDocument.load(template)), logicalId -> "bench-" + logicalId);
+      String evaluationsTable = names.get(EvaluationTable.LOGICAL_ID);
+      String scoringTable = names.get(ScoringJobTable.LOGICAL_ID);
+      String keysTable = names.get("ApiKeysTable");
+
+      long loadStart = System.nanoTime();
+      long items = new DatasetLoader(admin).load(tenants, evaluationsTable, scoringTable);
+      Duration loadTime = Duration.ofNanos(System.nanoTime() - loadStart);
+      log("loaded " + items + " items in " + loadTime.toSeconds() + " s");
+      Path authorizerEvent = repo.resolve("events/authorizer-evaluations.json");
+      new ApiKeys(admin, keysTable)
+          .createWithSecret(
+              ApiName.EVALUATIONS,
+              new Tenant.Organization(Tenants.LARGE_ORGANIZATION),
+              "benchmark",
+              apiKey(authorizerEvent));
+
+      String tokenKeys = TokenKeyring.generateSpec("bench", new SecureRandom());
+      Map<String, String> env =
+          Map.of(
+              "AWS_REGION", REGION,
+              "AWS_ACCESS_KEY_ID", "local",
+              "AWS_SECRET_ACCESS_KEY", "local",
+              "DYNAMODB_ENDPOINT", dynamoLocal.endpoint().toString(),
+              "EVALUATIONS_TABLE", evaluationsTable,
+              "SCORING_JOBS_TABLE", scoringTable,
+              "API_KEYS_TABLE", keysTable,
+              "PAGE_TOKEN_KEYS", tokenKeys);
+      List<FunctionUnderTest> functions =
+          List.of(
+              new FunctionUnderTest(
+                  "evaluations", jars.get(0), ListEvaluationsHandler.class.getName(),
+                  repo.resolve("events/evaluations-list.json"), env),
+              new FunctionUnderTest(
+                  "scoring-jobs", jars.get(1), ListScoringJobsHandler.class.getName(),
+                  repo.resolve("events/scoring-list.json"), env),
+              new FunctionUnderTest(
+                  "authorizer", jars.get(2), ApiKeyAuthorizerHandler.class.getName(), authorizerEvent, env));
+
+      Path work = Files.createTempDirectory("evaljobs-bench");
+      LaunchedSections launched = new LaunchedSections(ColdStartRunner.create(work), table);
+      for (FunctionUnderTest function : functions) {
+        log("cold start: " + function.name());
+        launched.coldStart(function, options.coldRuns());
+      }
+      for (FunctionUnderTest function : functions) {
+        log("primed first call: " + function.name());
+        launched.primedFirstCall(function);
+      }
+      for (FunctionUnderTest function : functions) {
+        log("warm: " + function.name());
+        launched.warm(function, 2_000, 5_000, options.quick() ? 20 : 60);
+      }
+
+      QueryCounter counter = new QueryCounter();
+      try (DynamoDbClient counted = client(dynamoLocal, List.of(counter))) {
+        ReadCostSections reads =
+            new ReadCostSections(
+                new MeasuredHandler(
+                    new ListEvaluationsHandler(
+                        counted, evaluationsTable, PageTokens.fromEnvironment(env, "evaluations")),
+                    counter),
+                new MeasuredHandler(
+                    new ListScoringJobsHandler(counted, scoringTable, PageTokens.fromEnvironment(env, "scoring-jobs")),
+                    counter),
+                table,
+                tenants.large());
+        log("read amplification");
+        reads.readAmplification();
+        log("depth");
+        reads.depth(tenants.large());
+        log("total_count");
+        reads.totalCount();
+      }
+      for (FunctionUnderTest function : functions) {
+        launched.artifact(function);
+      }
+
+      String dataset =
+          String.format(
+              "%,d evaluation jobs and %,d scoring jobs (large tenant %,d per table; others %s), loaded in %d s",
+              tenants.totalEvaluations(), tenants.totalScoringJobs(), tenants.large(),
+              "1/10, 1/100 and 50 jobs", loadTime.toSeconds());
+      Duration total = Duration.ofNanos(System.nanoTime() - started);
+      String duration = total.toMinutes() + " min " + total.toSecondsPart() + " s";
+      MachineInfo machine = MachineInfo.describe(repo);
+      String section = BenchmarkReport.section(options, machine, dataset, table, duration);
+      System.out.println(section);
+      if (options.writeDoc()) {
+        Path document = repo.resolve("docs/benchmarks.md");
+        BenchmarkReport.append(document, section);
+        log("appended to " + document);
+      }
+    }
+  }
+
+  private static Path jar(Path repo, String function) {
+    Path jar = repo.resolve("functions").resolve(function).resolve("target").resolve(function + "-function.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "missing " + jar + ": build it with ./mvnw -q -pl functions/" + function + " -am package -DskipTests");
+    }
+    return jar;
+  }
+
+  private static String apiKey(Path authorizerEvent) throws java.io.IOException {
+    Matcher matcher = EVALUATIONS_KEY.matcher(Files.readString(authorizerEvent, StandardCharsets.UTF_8));
+    if (!matcher.find()) {
+      throw new IllegalStateException(authorizerEvent + " sends no X-API-Key header");
+    }
+    return matcher.group(1);
+  }
+
+  /** A client like the functions' own, with the given interceptors. */
+  private static DynamoDbClient client(
+      LoopbackDynamoDbLocal dynamoLocal,
+      List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
+    return DynamoDbClient.builder()
+        .region(Region.of(REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .endpointOverride(dynamoLocal.endpoint())
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor))
+        .build();
+  }
+
+  private static void log(String message) {
+    System.err.println("[bench] " + message);
+  }
+}

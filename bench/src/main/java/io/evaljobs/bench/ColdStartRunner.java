@@ -1,0 +1,92 @@
+package io.evaljobs.bench;
+
+import io.evaljobs.bench.launch.FunctionLauncher;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@link FunctionLauncher} in fresh JVMs, with the same java as this one, the template's JVM flags and a
+ * class path of the function's deployable jar and the launcher class alone.
+ */
+final class ColdStartRunner {
+  /** JAVA_TOOL_OPTIONS of every function in template.yaml. */
+  static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+  private final Path java;
+  private final Path launcherClasses;
+
+  private ColdStartRunner(Path java, Path launcherClasses) {
+    this.java = java;
+    this.launcherClasses = launcherClasses;
+  }
+
+  /** Copies the launcher class out of the benchmark's own class path into a directory of its own. */
+  static ColdStartRunner create(Path workDirectory) throws IOException {
+    String resource = FunctionLauncher.class.getName().replace('.', '/') + ".class";
+    Path target = workDirectory.resolve("launcher").resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = ColdStartRunner.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("launcher class not found: " + resource);
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ColdStartRunner(java, workDirectory.resolve("launcher"));
+  }
+
+  Path java() {
+    return java;
+  }
+
+  LauncherRun run(FunctionUnderTest function, String mode, int warmup, int measured, int budgetSeconds)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(LAMBDA_JVM_FLAGS);
+    command.add("-cp");
+    command.add(function.jar() + File.pathSeparator + launcherClasses);
+    command.add(FunctionLauncher.class.getName());
+    command.add(function.handlerClass());
+    command.add(function.event().toString());
+    command.add(mode);
+    command.add(Integer.toString(warmup));
+    command.add(Integer.toString(measured));
+    command.add(Integer.toString(budgetSeconds));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().clear();
+    builder.environment().putAll(function.environment());
+    long spawned = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    Process process = builder.start();
+    Map<String, String> values = new HashMap<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    }
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(function.name() + " launcher failed (" + mode + "): " + values);
+    }
+    return new LauncherRun(spawned, values);
+  }
+}

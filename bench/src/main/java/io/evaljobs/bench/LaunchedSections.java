@@ -1,0 +1,102 @@
+package io.evaljobs.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sections 1, 2, 3 and 7, measured on the deployable artifacts in fresh JVMs: cold start, the first call after
+ * priming, warm throughput and latency, and artifact size.
+ */
+final class LaunchedSections {
+  private static final int PRIMED_RUNS = 3;
+
+  private final ColdStartRunner runner;
+  private final ResultTable table;
+
+  LaunchedSections(ColdStartRunner runner, ResultTable table) {
+    this.runner = runner;
+    this.table = table;
+  }
+
+  void coldStart(FunctionUnderTest function, int runs) throws Exception {
+    List<LauncherRun> results = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      LauncherRun run = runner.run(function, "cold", 0, 0, 1);
+      requireStatus(function, run, "first_status");
+      results.add(run);
+    }
+    long[] wall = results.stream().mapToLong(LauncherRun::wallMicros).toArray();
+    long[] jvm = results.stream().mapToLong(LauncherRun::jvmStartMicros).toArray();
+    long[] init = results.stream().mapToLong(r -> r.number("init_ns")).toArray();
+    long[] first = results.stream().mapToLong(r -> r.number("first_invocation_ns")).toArray();
+    long[] cpu = results.stream().mapToLong(r -> r.number("cpu_ms")).toArray();
+    long[] rss = results.stream().mapToLong(r -> r.number("vm_hwm_kb")).toArray();
+    table.add(
+        "1",
+        function.name() + " cold start, median of " + runs + " (min-max)",
+        Format.millisFromMicros(Samples.of(wall).median()) + " (" + Format.millisFromMicros(Samples.of(wall).min())
+            + "-" + Format.millisFromMicros(Samples.of(wall).max()) + ")",
+        "<= 330 ms; Node 20 ~165 ms, plain Java 17 ~750 ms");
+    table.add(
+        "1",
+        function.name() + " split: JVM start / init / first invocation",
+        Format.millisFromMicros(Samples.of(jvm).median()) + " / " + Format.millis(Samples.of(init).median()) + " / "
+            + Format.millis(Samples.of(first).median()),
+        "java floor ~35 ms");
+    table.add(
+        "1",
+        function.name() + " CPU time / peak RSS (VmHWM)",
+        Format.decimal(Samples.of(cpu).median()) + " ms / " + Format.decimal(Samples.of(rss).median() / 1024.0) + " MB",
+        "");
+  }
+
+  void primedFirstCall(FunctionUnderTest function) throws Exception {
+    long[] primed = new long[PRIMED_RUNS];
+    long[] warm = new long[PRIMED_RUNS];
+    for (int i = 0; i < PRIMED_RUNS; i++) {
+      LauncherRun run = runner.run(function, "primed", 50, 200, 10);
+      requireStatus(function, run, "primed_status");
+      primed[i] = run.number("primed_invocation_ns");
+      warm[i] = (long) run.samples().median();
+    }
+    double primedMedian = Samples.of(primed).median();
+    double warmMedian = Samples.of(warm).median();
+    table.add(
+        "2",
+        function.name() + " first call after init + 1 priming call / warm p50 (median of " + PRIMED_RUNS + " JVMs)",
+        Format.millis(primedMedian) + " / " + Format.millis(warmMedian) + " = " + Format.ratio(primedMedian / warmMedian)
+            + "x",
+        "<= 1.5x");
+  }
+
+  void warm(FunctionUnderTest function, int warmup, int measured, int budgetSeconds) throws Exception {
+    LauncherRun run = runner.run(function, "warm", warmup, measured, budgetSeconds);
+    requireStatus(function, run, "loop_status");
+    Samples samples = run.samples();
+    long calls = run.number("loop_calls");
+    double perSecond = calls / (run.number("loop_ns") / 1e9);
+    table.add(
+        "3",
+        function.name() + " warm, one JVM, sequential (" + Format.count(calls) + " calls)",
+        Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(samples.median()) + ", p99 "
+            + Format.millis(samples.percentile(99)),
+        ">= 600 calls/s; Node ~480, raw HTTP to DynamoDB Local ~1,060");
+  }
+
+  void artifact(FunctionUnderTest function) throws Exception {
+    ArtifactSize size = ArtifactSize.of(function.jar());
+    table.add(
+        "7",
+        function.name() + " artifact " + function.jar().getFileName(),
+        Format.count(size.bytes()) + " bytes (" + Format.megabytes(size.bytes()) + "), " + Format.count(size.classes())
+            + " classes",
+        "<= 6 MB");
+  }
+
+  private static void requireStatus(FunctionUnderTest function, LauncherRun run, String key) {
+    String status = run.text(key);
+    if (!"200".equals(status) && !"policy".equals(status)) {
+      throw new IllegalStateException(function.name() + " answered " + status + " (" + key + "): " + run.values());
+    }
+  }
+}

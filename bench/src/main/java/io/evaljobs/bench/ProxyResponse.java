@@ -1,0 +1,75 @@
+package io.evaljobs.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the benchmark reads from a function's proxy response: status, jobs returned, paging fields. */
+record ProxyResponse(int status, int jobs, Optional<String> nextOffset, Optional<Long> totalCount,
+    Optional<String> nextLinkOffset) {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern LINK_OFFSET = Pattern.compile("[?&]offset=([^&>]+)[^>]*>;\\s*rel=\"next\"");
+
+  static ProxyResponse parse(byte[] proxyResponse) {
+    try (JsonParser outer = JSON.createParser(proxyResponse)) {
+      int status = -1;
+      String body = "";
+      Map<String, String> headers = new HashMap<>();
+      outer.nextToken();
+      while (outer.nextToken() == JsonToken.FIELD_NAME) {
+        String field = outer.getCurrentName();
+        JsonToken value = outer.nextToken();
+        if ("statusCode".equals(field)) {
+          status = outer.getIntValue();
+        } else if ("body".equals(field) && value == JsonToken.VALUE_STRING) {
+          body = outer.getText();
+        } else if ("headers".equals(field) && value == JsonToken.START_OBJECT) {
+          while (outer.nextToken() == JsonToken.FIELD_NAME) {
+            String name = outer.getCurrentName();
+            outer.nextToken();
+            headers.put(name.toLowerCase(), outer.getValueAsString());
+          }
+        } else {
+          outer.skipChildren();
+        }
+      }
+      return fromBody(status, body, Optional.ofNullable(headers.get("link")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProxyResponse fromBody(int status, String body, Optional<String> link) throws IOException {
+    int jobs = 0;
+    Optional<String> next = Optional.empty();
+    Optional<Long> total = Optional.empty();
+    try (JsonParser json = JSON.createParser(body)) {
+      JsonToken token;
+      while ((token = json.nextToken()) != null) {
+        if (token != JsonToken.FIELD_NAME) {
+          continue;
+        }
+        String field = json.getCurrentName();
+        JsonToken value = json.nextToken();
+        if ("job_id".equals(field)) {
+          jobs++;
+        } else if ("next_offset".equals(field) && value == JsonToken.VALUE_STRING) {
+          next = Optional.of(json.getText());
+        } else if ("total_count".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          total = Optional.of(json.getLongValue());
+        }
+      }
+    }
+    Optional<String> linkOffset = link.map(LINK_OFFSET::matcher).filter(Matcher::find).map(m -> URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
+    return new ProxyResponse(status, jobs, next, total, linkOffset);
+  }
+}

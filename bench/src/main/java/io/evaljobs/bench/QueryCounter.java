@@ -1,0 +1,79 @@
+package io.evaljobs.bench;
+
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Counts what the functions ask of DynamoDB: Query requests (item reads and Select COUNT reads apart), items
+ * examined, items matched and read capacity. It asks every Query to return its consumed capacity, which changes the
+ * response only. One thread at a time.
+ */
+final class QueryCounter implements ExecutionInterceptor {
+  private Totals items = Totals.ZERO;
+  private Totals counts = Totals.ZERO;
+  private long started;
+
+  @Override
+  public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+    if (context.request() instanceof QueryRequest query && query.returnConsumedCapacity() == null) {
+      return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    }
+    return context.request();
+  }
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    started = System.nanoTime();
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    if (context.request() instanceof QueryRequest query && context.response() instanceof QueryResponse response) {
+      double capacity =
+          response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
+              ? 0
+              : response.consumedCapacity().capacityUnits();
+      Totals one = new Totals(1, response.scannedCount(), response.count(), capacity, System.nanoTime() - started);
+      if (query.select() == Select.COUNT) {
+        counts = counts.plus(one);
+      } else {
+        items = items.plus(one);
+      }
+    }
+  }
+
+  /** What was counted since the last call, then starts again from zero. */
+  Snapshot take() {
+    Snapshot snapshot = new Snapshot(items, counts);
+    items = Totals.ZERO;
+    counts = Totals.ZERO;
+    return snapshot;
+  }
+
+  /** Query requests, items examined (ScannedCount), items matched (Count), capacity units and time in the SDK. */
+  record Totals(long requests, long scanned, long matched, double capacity, long nanos) {
+    static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
+
+    Totals plus(Totals other) {
+      return new Totals(
+          requests + other.requests,
+          scanned + other.scanned,
+          matched + other.matched,
+          capacity + other.capacity,
+          nanos + other.nanos);
+    }
+  }
+
+  /** Item-reading Queries and Select COUNT Queries of one measured stretch. */
+  record Snapshot(Totals items, Totals counts) {
+    Totals all() {
+      return items.plus(counts);
+    }
+  }
+}

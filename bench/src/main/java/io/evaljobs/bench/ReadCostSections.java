@@ -1,0 +1,166 @@
+package io.evaljobs.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sections 4 to 6, measured in this JVM through a counting client: read amplification per query shape, the cost of
+ * deep pages, and the cost of total_count.
+ */
+final class ReadCostSections {
+  private static final int REPETITIONS = 5;
+  private static final String EVALUATIONS_PATH = "/evaluations";
+  private static final String SCORING_PATH = "/v2/confidence-scoring/jobs";
+
+  private final MeasuredHandler evaluations;
+  private final MeasuredHandler scoring;
+  private final ResultTable table;
+  private final int largeTenantJobs;
+
+  ReadCostSections(MeasuredHandler evaluations, MeasuredHandler scoring, ResultTable table, int largeTenantJobs) {
+    this.evaluations = evaluations;
+    this.scoring = scoring;
+    this.table = table;
+    this.largeTenantJobs = largeTenantJobs;
+  }
+
+  /** Query shapes of the evaluations access-pattern table, on the large organization. */
+  static Map<String, Map<String, String>> evaluationShapes(int largeTenantJobs) {
+    Map<String, Map<String, String>> shapes = new LinkedHashMap<>();
+    shapes.put("no filter", Map.of());
+    shapes.put("no filter, sort_by=completed_at", Map.of("sort_by", "completed_at"));
+    shapes.put("status=failed", Map.of("status", "failed"));
+    shapes.put("judge_id=" + EvaluationJobs.judge(5), Map.of("judge_id", EvaluationJobs.judge(5)));
+    shapes.put(
+        "status=failed + judge_id=" + EvaluationJobs.judge(5),
+        Map.of("status", "failed", "judge_id", EvaluationJobs.judge(5)));
+    shapes.put("created range, sort_by=created_at", createdRange("created_at", largeTenantJobs));
+    shapes.put("created range, sort_by=completed_at (filter)", createdRange("completed_at", largeTenantJobs));
+    return shapes;
+  }
+
+  /** Query shapes of the scoring access-pattern table, on the large project. */
+  static Map<String, Map<String, String>> scoringShapes() {
+    String project = Tenants.LARGE_PROJECT;
+    Map<String, Map<String, String>> shapes = new LinkedHashMap<>();
+    shapes.put("no filter", Map.of());
+    shapes.put("agent_name (broad)", Map.of("agent_name", ScoringJobs.agentName(2)));
+    shapes.put("agent_version (broad)", Map.of("agent_version", ScoringJobs.agentVersion(1)));
+    shapes.put("agent_session_id (about 10 jobs)", Map.of("agent_session_id", ScoringJobs.agentSessionId(project, 500)));
+    shapes.put("tool_execution_id (1 job)", Map.of("tool_execution_id", ScoringJobs.toolExecutionId(project, 777)));
+    shapes.put(
+        "agent_name + agent_version (second as filter)",
+        Map.of("agent_name", ScoringJobs.agentName(2), "agent_version", ScoringJobs.agentVersion(1)));
+    return shapes;
+  }
+
+  /** The middle tenth of the large tenant's creation span, whatever its size. */
+  private static Map<String, String> createdRange(String sortBy, int largeTenantJobs) {
+    java.time.Duration span = EvaluationJobs.SPACING.multipliedBy(largeTenantJobs);
+    java.time.Instant after = EvaluationJobs.FIRST_CREATED.plus(span.multipliedBy(45).dividedBy(100));
+    java.time.Instant before = EvaluationJobs.FIRST_CREATED.plus(span.multipliedBy(55).dividedBy(100));
+    return Map.of("created_after", after.toString(), "created_before", before.toString(), "sort_by", sortBy);
+  }
+
+  void readAmplification() {
+    for (Map.Entry<String, Map<String, String>> shape : evaluationShapes(largeTenantJobs).entrySet()) {
+      Map<String, String> query = new LinkedHashMap<>(shape.getValue());
+      query.put("limit", "25");
+      amplificationRow("evaluations, " + shape.getKey(), evaluations.invoke(evaluationEvent(query)));
+    }
+    for (Map.Entry<String, Map<String, String>> shape : scoringShapes().entrySet()) {
+      Map<String, String> query = new LinkedHashMap<>(shape.getValue());
+      query.put("limit", "50");
+      amplificationRow("scoring, " + shape.getKey(), scoring.invoke(scoringEvent(query)));
+    }
+  }
+
+  private void amplificationRow(String name, MeasuredHandler.Invocation invocation) {
+    QueryCounter.Totals items = invocation.reads().items();
+    int returned = invocation.response().jobs();
+    double perItem = returned == 0 ? Double.NaN : (double) items.scanned() / returned;
+    double capacityPerItem = returned == 0 ? Double.NaN : items.capacity() / returned;
+    table.add(
+        "4",
+        name,
+        returned + " returned, " + Format.ratio(perItem) + " examined/item, " + Format.ratio(capacityPerItem)
+            + " RCU/item, " + items.requests() + " requests/page",
+        "<= 1.05 examined/item (single filter)");
+  }
+
+  /** The deepest offset reached by token: 10,000, or less when the large tenant is smaller (a --jobs run). */
+  void depth(int largeTenantJobs) {
+    int depth = Math.min(10_000, (largeTenantJobs - 100) / 100 * 100);
+    Map<String, String> firstQuery = Map.of("limit", "25");
+    MeasuredHandler.Repeated first = evaluations.repeat(evaluationEvent(firstQuery), REPETITIONS);
+    depthRow("page 1 (no token; includes total_count)", first);
+
+    String token = first.last().response().nextOffset().orElseThrow();
+    MeasuredHandler.Repeated second = evaluations.repeat(evaluationEvent(Map.of("limit", "25", "offset", token)), REPETITIONS);
+    depthRow("page 2 by token (offset 25)", second);
+
+    // Walk to the offset with the largest page size, then read a 25-item page there by its token.
+    String deepToken = evaluations.invoke(evaluationEvent(Map.of("limit", "100"))).response().nextOffset().orElseThrow();
+    for (int offset = 100; offset < depth; offset += 100) {
+      deepToken =
+          evaluations.invoke(evaluationEvent(Map.of("limit", "100", "offset", deepToken))).response().nextOffset()
+              .orElseThrow();
+    }
+    MeasuredHandler.Repeated deep =
+        evaluations.repeat(evaluationEvent(Map.of("limit", "25", "offset", deepToken)), REPETITIONS);
+    depthRow("page at offset " + Format.count(depth) + " by token", deep);
+    table.add(
+        "5",
+        "token page at " + Format.count(depth) + " / token page 2 (median latency)",
+        Format.ratio(deep.latency().median() / second.latency().median()),
+        "<= 1.2x");
+
+    MeasuredHandler.Repeated integer =
+        evaluations.repeat(evaluationEvent(Map.of("limit", "25", "offset", "10000")), REPETITIONS);
+    depthRow("integer offset=10000 (deepest allowed)", integer);
+    table.add(
+        "5",
+        "integer offset 10,000 / page 1 (median latency)",
+        Format.ratio(integer.latency().median() / first.latency().median()),
+        "capped at 10,000 by design");
+  }
+
+  private void depthRow(String name, MeasuredHandler.Repeated repeated) {
+    QueryCounter.Snapshot reads = repeated.last().reads();
+    table.add(
+        "5",
+        "evaluations, " + name,
+        "p50 " + Format.millis(repeated.latency().median()) + ", " + reads.all().requests() + " requests ("
+            + reads.counts().requests() + " COUNT), " + Format.count(reads.all().scanned()) + " examined, "
+            + Format.decimal(reads.all().capacity()) + " RCU",
+        "");
+  }
+
+  void totalCount() {
+    for (Map.Entry<String, Map<String, String>> shape : evaluationShapes(largeTenantJobs).entrySet()) {
+      Map<String, String> query = new LinkedHashMap<>(shape.getValue());
+      query.put("limit", "25");
+      MeasuredHandler.Repeated repeated = evaluations.repeat(evaluationEvent(query), 3);
+      QueryCounter.Totals counts = repeated.last().reads().counts();
+      table.add(
+          "6",
+          "total_count, " + shape.getKey(),
+          "total " + repeated.last().response().totalCount().map(Format::count).orElse("absent") + ": COUNT "
+              + Format.millis(counts.nanos()) + " of page p50 " + Format.millis(repeated.latency().median()) + ", "
+              + counts.requests() + " requests, " + Format.count(counts.scanned()) + " examined, "
+              + Format.decimal(counts.capacity()) + " RCU",
+          "once per listing (carried in tokens)");
+    }
+  }
+
+  static byte[] evaluationEvent(Map<String, String> query) {
+    return ProxyEvents.get(EVALUATIONS_PATH, query, Map.of("organization", Tenants.LARGE_ORGANIZATION));
+  }
+
+  static byte[] scoringEvent(Map<String, String> query) {
+    return ProxyEvents.get(
+        SCORING_PATH,
+        query,
+        Map.of("customer_id", Tenants.LARGE_CUSTOMER, "project_id", Tenants.LARGE_PROJECT));
+  }
+}
