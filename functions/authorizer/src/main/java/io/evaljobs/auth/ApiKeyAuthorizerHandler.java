@@ -3,9 +3,13 @@ package io.evaljobs.auth;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.priming.PrimingRequests;
+import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -15,6 +19,18 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
 
   public ApiKeyAuthorizerHandler() {
     this(DynamoDbClients.fromEnvironment(System.getenv()), requiredEnv(System.getenv(), "API_KEYS_TABLE"));
+    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+  }
+
+  /** A key no one holds, for each API: a lookup by hash that finds nothing, the whole decision path, no writes. */
+  static List<String> primingEvents() {
+    return List.of(
+        GatewayEvents.authorizerEvent(
+            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path())
+                .withHeader(ApiName.EVALUATIONS.headerName(), "evaljobs-snapstart-priming-key")),
+        GatewayEvents.authorizerEvent(
+            GatewayEvents.Call.of("GET", ApiName.SCORING.path())
+                .withHeader(ApiName.SCORING.headerName(), "evaljobs-snapstart-priming-key")));
   }
 
   public ApiKeyAuthorizerHandler(DynamoDbClient dynamo, String tableName) {

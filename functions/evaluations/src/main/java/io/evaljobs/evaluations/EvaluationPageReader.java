@@ -1,9 +1,11 @@
 package io.evaljobs.evaluations;
 
+import io.evaljobs.dynamodb.CountResult;
 import io.evaljobs.dynamodb.Hit;
 import io.evaljobs.dynamodb.IndexQuery;
 import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.dynamodb.ReadBudget;
+import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
 import io.evaljobs.paging.Page;
@@ -34,17 +36,25 @@ final class EvaluationPageReader {
     this.tokens = tokens;
   }
 
-  EvaluationPage read(String organization, ListEvaluationsRequest request) {
+  EvaluationRead read(String organization, ListEvaluationsRequest request) {
     EvaluationQuery query = request.query();
     String canonical = query.canonical();
     Cursor cursor = cursorOf(request.start(), organization, canonical);
     Optional<CreatedRange> range = query.createdRange();
     if (range.isEmpty()) {
-      return emptyListing(cursor, request.limit(), organization, canonical);
+      return new EvaluationRead(
+          emptyListing(cursor, request.limit(), organization, canonical), ReadStats.NONE, Optional.empty());
     }
     IndexQuery listing = EvaluationTable.listing(tableName, organization, query, range.get());
-    long total =
-        cursor.totalCount().isPresent() ? cursor.totalCount().getAsLong() : indexReader.count(listing).count();
+    ReadStats counting = ReadStats.NONE;
+    long total;
+    if (cursor.totalCount().isPresent()) {
+      total = cursor.totalCount().getAsLong();
+    } else {
+      CountResult count = indexReader.count(listing);
+      total = count.count();
+      counting = count.stats();
+    }
     Page page;
     try {
       page = pageReader.read(listing, cursor, request.limit(), BUDGET);
@@ -60,8 +70,9 @@ final class EvaluationPageReader {
     boolean hasNext = page.next().isPresent() && page.position() + jobs.size() < total;
     Optional<String> next = hasNext ? page.next().map(c -> encode(c, total, organization, canonical)) : Optional.empty();
     Optional<String> previous = page.previous().map(c -> encode(c, total, organization, canonical));
-    return new EvaluationPage(
-        jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
+    EvaluationPage evaluations =
+        new EvaluationPage(jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
+    return new EvaluationRead(evaluations, counting.plus(page.stats()), Optional.of(listing.indexName()));
   }
 
   private Cursor cursorOf(PageStart start, String organization, String canonical) {

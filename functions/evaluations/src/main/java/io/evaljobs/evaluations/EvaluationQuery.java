@@ -1,6 +1,8 @@
 package io.evaljobs.evaluations;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** What to list and in which order: the filters and sort of a request, without its page. */
@@ -19,6 +21,16 @@ record EvaluationQuery(
   /** The creation times kept; empty when the bounds leave no room for any job. */
   Optional<CreatedRange> createdRange() {
     return CreatedRange.between(createdAfter, createdBefore);
+  }
+
+  /** The names of the filters given, for the request log: never their values. */
+  List<String> filterNames() {
+    List<String> names = new ArrayList<>(4);
+    status.ifPresent(given -> names.add("status"));
+    judgeId.ifPresent(given -> names.add("judge_id"));
+    createdAfter.ifPresent(given -> names.add("created_after"));
+    createdBefore.ifPresent(given -> names.add("created_before"));
+    return names;
   }
 
   boolean ascending() {

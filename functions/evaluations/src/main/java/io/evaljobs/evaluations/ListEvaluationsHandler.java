@@ -3,17 +3,28 @@ package io.evaljobs.evaluations;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
+import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.http.MalformedEventException;
 import io.evaljobs.http.ProxyEventParser;
 import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.observability.QueryShape;
+import io.evaljobs.observability.RequestLogLine;
+import io.evaljobs.observability.RequestOutcome;
+import io.evaljobs.observability.Throttling;
+import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.priming.PrimingRequests;
+import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -21,50 +32,116 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ListEvaluationsHandler implements RequestStreamHandler {
   static final String ENDPOINT = "evaluations";
 
+  /** The environment variable of the deployment's page-size cap (template parameter EvaluationsMaxLimit). */
+  static final String MAX_LIMIT_VARIABLE = "EVALUATIONS_MAX_LIMIT";
+
   private final EvaluationPageReader pages;
+  private final int maxLimit;
+  private final RequestLogLine requestLog;
 
   /** For the Lambda runtime: table and token keys from the environment, one DynamoDB client per environment. */
   public ListEvaluationsHandler() {
     this(System.getenv());
+    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+  }
+
+  /** Listings of a tenant that owns nothing, one per kind of plan, and a forged token: reads only, no one's data. */
+  static List<String> primingEvents() {
+    GatewayEvents.Call call = GatewayEvents.Call.of("GET", "/evaluations").withHeader("Host", "priming.invalid");
+    Map<String, String> tenant = Map.of("organization", "evaljobs-snapstart-priming", "principalId", "priming");
+    return List.of(
+        GatewayEvents.proxyEvent(call, tenant),
+        GatewayEvents.proxyEvent(
+            call.withQueryParameter("status", "completed")
+                .withQueryParameter("judge_id", "priming")
+                .withQueryParameter("created_after", "2024-01-01T00:00:00Z")
+                .withQueryParameter("sort_by", "completed_at")
+                .withQueryParameter("sort_order", "asc")
+                .withQueryParameter("offset", "5"),
+            tenant),
+        GatewayEvents.proxyEvent(call.withQueryParameter("offset", "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), tenant));
   }
 
   private ListEvaluationsHandler(Map<String, String> env) {
     this(
         DynamoDbClients.fromEnvironment(env),
         Objects.requireNonNull(env.get("EVALUATIONS_TABLE"), "EVALUATIONS_TABLE is not set"),
-        PageTokens.fromEnvironment(env, ENDPOINT));
+        PageTokens.fromEnvironment(env, ENDPOINT),
+        MaxPageSize.fromEnvironment(env, MAX_LIMIT_VARIABLE, ListEvaluationsParameters.MAX_LIMIT),
+        RequestLogLine.fromEnvironment(env));
   }
 
+  /** The contract's page-size cap; request lines to standard output at the environment's log level. */
   public ListEvaluationsHandler(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
+    this(
+        dynamo, tableName, tokens, ListEvaluationsParameters.MAX_LIMIT, RequestLogLine.fromEnvironment(System.getenv()));
+  }
+
+  /** {@code maxLimit}: the largest page a client may ask for, 1 to the contract's 100. */
+  public ListEvaluationsHandler(
+      DynamoDbClient dynamo, String tableName, PageTokens tokens, int maxLimit, RequestLogLine requestLog) {
+    if (maxLimit < 1 || maxLimit > ListEvaluationsParameters.MAX_LIMIT) {
+      throw new IllegalArgumentException("maxLimit must be from 1 to " + ListEvaluationsParameters.MAX_LIMIT);
+    }
     this.pages = new EvaluationPageReader(dynamo, tableName, tokens);
+    this.maxLimit = maxLimit;
+    this.requestLog = requestLog;
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    ProxyResponseWriter.write(respond(input), output);
+    ProxyResponseWriter.write(respond(input, context, System.nanoTime()), output);
   }
 
-  private ApiResponse respond(InputStream input) {
+  private ApiResponse respond(InputStream input, Context context, long started) {
     ApiRequest request;
     try {
       request = ProxyEventParser.parse(input);
     } catch (MalformedEventException e) {
-      return ErrorResponses.of(e);
+      ApiResponse response = ErrorResponses.of(e);
+      String requestId = context == null ? "unknown" : context.getAwsRequestId();
+      record(requestId, Optional.empty(), QueryShape.UNKNOWN, ReadStats.NONE, 0, response, started, false);
+      return response;
     }
+    Optional<String> organization = request.authorizerValue("organization");
+    QueryShape shape = QueryShape.UNKNOWN;
     try {
       if (!"GET".equals(request.httpMethod())) {
         throw new MethodNotAllowedException(request.httpMethod());
       }
-      String organization = request.authorizerValue("organization").orElseThrow(MissingTenantException::new);
-      ListEvaluationsRequest list = ListEvaluationsParameters.parse(request.queryParameters());
-      return ApiResponse.json(200, EvaluationPageJson.write(pages.read(organization, list)));
+      String tenant = organization.orElseThrow(MissingTenantException::new);
+      ListEvaluationsRequest list = ListEvaluationsParameters.parse(request.queryParameters(), maxLimit);
+      shape = shapeOf(list.query(), Optional.empty());
+      EvaluationRead read = pages.read(tenant, list);
+      ApiResponse response = ApiResponse.json(200, EvaluationPageJson.write(read.page()));
+      record(
+          request.requestId(), organization, shapeOf(list.query(), read.index()), read.stats(),
+          read.page().jobs().size(), response, started, false);
+      return response;
     } catch (RuntimeException e) {
       ApiResponse response = ErrorResponses.of(e);
       if (response.statusCode() >= 500) {
         log(request, e);
       }
+      record(request.requestId(), organization, shape, ReadStats.NONE, 0, response, started,
+          Throttling.isThrottling(e));
       return response;
     }
+  }
+
+  private static QueryShape shapeOf(EvaluationQuery query, Optional<String> index) {
+    return new QueryShape(
+        query.filterNames(), Optional.of(query.sortBy().wireName()), Optional.of(query.sortOrder().wireName()), index);
+  }
+
+  private void record(
+      String requestId, Optional<String> organization, QueryShape shape, ReadStats stats, int returned,
+      ApiResponse response, long started, boolean throttled) {
+    long latencyMillis = (System.nanoTime() - started) / 1_000_000;
+    requestLog.write(
+        new RequestOutcome(
+            ENDPOINT, requestId, organization, shape, stats, returned, response.statusCode(), latencyMillis,
+            throttled));
   }
 
   /** Server-side failures go to the function log (one line, no stack trace to the client). */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 /** Reads and validates the query parameters of GET /evaluations into a {@link ListEvaluationsRequest}. */
 final class ListEvaluationsParameters {
   static final int DEFAULT_LIMIT = 25;
+  /** The contract's maximum page size; a deployment may configure a lower cap (EVALUATIONS_MAX_LIMIT). */
   static final int MAX_LIMIT = 100;
   /** Deeper integer offsets cost a count over every skipped job; tokens reach any depth at the cost of one page. */
   static final long MAX_INTEGER_OFFSET = 10_000;
@@ -28,6 +29,11 @@ final class ListEvaluationsParameters {
   private ListEvaluationsParameters() {}
 
   static ListEvaluationsRequest parse(Map<String, List<String>> given) {
+    return parse(given, MAX_LIMIT);
+  }
+
+  /** As {@link #parse(Map)}, with pages of at most {@code maxLimit} jobs (the default page shrinks to fit). */
+  static ListEvaluationsRequest parse(Map<String, List<String>> given, int maxLimit) {
     QueryParameters parameters = new QueryParameters(given);
     for (String name : parameters.names()) {
       if (!KNOWN.contains(name)) {
@@ -46,7 +52,8 @@ final class ListEvaluationsParameters {
       throw new InvalidParameterException(
           "created_after", Kind.CONFLICT, "created_after must not be later than created_before", Optional.empty());
     }
-    int limit = parameters.single("limit").map(ListEvaluationsParameters::limit).orElse(DEFAULT_LIMIT);
+    int limit =
+        parameters.single("limit").map(value -> limit(value, maxLimit)).orElse(Math.min(DEFAULT_LIMIT, maxLimit));
     PageStart start = parameters.single("offset").map(ListEvaluationsParameters::start).orElse(new PageStart.Offset(0));
     SortField sortBy =
         parameters.single("sort_by").map(value -> SortField.fromWire(value)
@@ -78,13 +85,13 @@ final class ListEvaluationsParameters {
             Optional.of(value)));
   }
 
-  private static int limit(String value) {
-    String message = "limit must be an integer from 1 to " + MAX_LIMIT;
+  private static int limit(String value, int maxLimit) {
+    String message = "limit must be an integer from 1 to " + maxLimit;
     if (!INTEGER.matcher(value).matches()) {
       throw new InvalidParameterException("limit", Kind.INVALID_INTEGER, message, Optional.of(value));
     }
     long limit = parseBounded(value);
-    if (limit < 1 || limit > MAX_LIMIT) {
+    if (limit < 1 || limit > maxLimit) {
       throw new InvalidParameterException("limit", Kind.OUT_OF_RANGE, message, Optional.of(value));
     }
     return (int) limit;

@@ -3,15 +3,26 @@ package io.evaljobs.scoring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
+import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.http.Json;
 import io.evaljobs.http.ProxyEventParser;
 import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.observability.QueryShape;
+import io.evaljobs.observability.RequestLogLine;
+import io.evaljobs.observability.RequestOutcome;
+import io.evaljobs.observability.Throttling;
+import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.priming.PrimingRequests;
+import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -23,13 +34,32 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
   static final String ENDPOINT = "scoring-jobs";
   private static final Logger LOG = Logger.getLogger(ListScoringJobsHandler.class.getName());
 
+  /** The environment variable of the deployment's page-size cap (template parameter ScoringJobsMaxLimit). */
+  static final String MAX_LIMIT_VARIABLE = "SCORING_JOBS_MAX_LIMIT";
+
   private final ScoringJobQueryParser parser;
   private final ScoringJobReader reader;
   private final PageTokens tokens;
+  private final RequestLogLine requestLog;
 
   /** For the Lambda runtime: SCORING_JOBS_TABLE, PAGE_TOKEN_KEYS and the DynamoDB client from the environment. */
   public ListScoringJobsHandler() {
     this(System.getenv());
+    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+  }
+
+  /** Listings of a tenant that owns nothing, on the broad and a selective index, and a forged token: reads only. */
+  static List<String> primingEvents() {
+    GatewayEvents.Call call =
+        GatewayEvents.Call.of("GET", "/v2/confidence-scoring/jobs").withHeader("Host", "priming.invalid");
+    Map<String, String> tenant =
+        Map.of("customer_id", "evaljobs-snapstart-priming", "project_id", "priming", "principalId", "priming");
+    return List.of(
+        GatewayEvents.proxyEvent(call, tenant),
+        GatewayEvents.proxyEvent(
+            call.withQueryParameter("agent_name", "priming").withQueryParameter("tool_execution_id", "priming"),
+            tenant),
+        GatewayEvents.proxyEvent(call.withQueryParameter("offset", "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), tenant));
   }
 
   private ListScoringJobsHandler(Map<String, String> env) {
@@ -38,38 +68,93 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
         Optional.ofNullable(env.get("SCORING_JOBS_TABLE"))
             .filter(name -> !name.isBlank())
             .orElseThrow(() -> new IllegalStateException("SCORING_JOBS_TABLE is not set")),
-        PageTokens.fromEnvironment(env, ENDPOINT));
+        PageTokens.fromEnvironment(env, ENDPOINT),
+        MaxPageSize.fromEnvironment(env, MAX_LIMIT_VARIABLE, ScoringJobQuery.MAX_LIMIT),
+        RequestLogLine.fromEnvironment(env));
   }
 
+  /** The contract's page-size cap; request lines to standard output at the environment's log level. */
   public ListScoringJobsHandler(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
-    this.parser = new ScoringJobQueryParser(tokens);
+    this(dynamo, tableName, tokens, ScoringJobQuery.MAX_LIMIT, RequestLogLine.fromEnvironment(System.getenv()));
+  }
+
+  /** {@code maxLimit}: the largest page a client may ask for, 1 to the contract's 100. */
+  public ListScoringJobsHandler(
+      DynamoDbClient dynamo, String tableName, PageTokens tokens, int maxLimit, RequestLogLine requestLog) {
+    this.parser = new ScoringJobQueryParser(tokens, maxLimit);
     this.reader = new ScoringJobReader(dynamo, tableName);
     this.tokens = tokens;
+    this.requestLog = requestLog;
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    long started = System.nanoTime();
     ApiResponse response;
     try {
-      response = respond(ProxyEventParser.parse(input));
+      response = respond(ProxyEventParser.parse(input), started);
     } catch (RuntimeException e) {
       response = ScoringErrorResponses.toResponse(e);
+      String requestId = context == null ? "unknown" : context.getAwsRequestId();
+      record(requestId, Optional.empty(), QueryShape.UNKNOWN, ReadStats.NONE, 0, response, started, false);
     }
     ProxyResponseWriter.write(response, output);
   }
 
   ApiResponse respond(ApiRequest request) {
+    return respond(request, System.nanoTime());
+  }
+
+  private ApiResponse respond(ApiRequest request, long started) {
+    Optional<String> tenant = tenantKeyOf(request);
     try {
       ScoringJobQuery query = parser.parse(request);
-      JobPage page = reader.read(query);
-      return ok(request, query, page);
+      JobRead read = reader.read(query);
+      ApiResponse response = ok(request, query, read.page());
+      record(
+          request.requestId(), tenant, shapeOf(request, read.index()), read.stats(), read.page().jobs().size(),
+          response, started, false);
+      return response;
     } catch (RuntimeException e) {
       ApiResponse response = ScoringErrorResponses.toResponse(e);
       if (response.statusCode() >= 500) {
         LOG.log(Level.WARNING, "request " + request.requestId() + " failed", e);
       }
+      record(
+          request.requestId(), tenant, shapeOf(request, Optional.empty()), ReadStats.NONE, 0, response, started,
+          Throttling.isThrottling(e));
       return response;
     }
+  }
+
+  /** The tenant's table key, for its hash in the request line; empty without the authorizer's context. */
+  private static Optional<String> tenantKeyOf(ApiRequest request) {
+    Optional<String> customer = request.authorizerValue(ScoringJobQueryParser.CUSTOMER_ID);
+    Optional<String> project = request.authorizerValue(ScoringJobQueryParser.PROJECT_ID);
+    if (customer.isEmpty() || project.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(ScoringJobQueryParser.tokenTenant(new Tenant(customer.get(), project.get())));
+  }
+
+  /** The filters named in the request (never their values); the listing is always newest first. */
+  private static QueryShape shapeOf(ApiRequest request, Optional<String> index) {
+    List<String> filters = new ArrayList<>();
+    for (JobFilter filter : JobFilter.values()) {
+      if (request.queryParameters().containsKey(filter.fieldName())) {
+        filters.add(filter.fieldName());
+      }
+    }
+    return new QueryShape(filters, Optional.of("created_at"), Optional.of("desc"), index);
+  }
+
+  private void record(
+      String requestId, Optional<String> tenant, QueryShape shape, ReadStats stats, int returned,
+      ApiResponse response, long started, boolean throttled) {
+    long latencyMillis = (System.nanoTime() - started) / 1_000_000;
+    requestLog.write(
+        new RequestOutcome(
+            ENDPOINT, requestId, tenant, shape, stats, returned, response.statusCode(), latencyMillis, throttled));
   }
 
   private ApiResponse ok(ApiRequest request, ScoringJobQuery query, JobPage page) {

@@ -25,9 +25,19 @@ final class ScoringJobQueryParser {
   static final String OFFSET = "offset";
 
   private final PageTokens tokens;
+  private final int maxLimit;
 
   ScoringJobQueryParser(PageTokens tokens) {
+    this(tokens, ScoringJobQuery.MAX_LIMIT);
+  }
+
+  /** {@code maxLimit}: the largest page a client may ask for; the default page shrinks to fit under it. */
+  ScoringJobQueryParser(PageTokens tokens, int maxLimit) {
+    if (maxLimit < 1 || maxLimit > ScoringJobQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException("maxLimit must be from 1 to " + ScoringJobQuery.MAX_LIMIT);
+    }
     this.tokens = tokens;
+    this.maxLimit = maxLimit;
   }
 
   ScoringJobQuery parse(ApiRequest request) {
@@ -67,28 +77,28 @@ final class ScoringJobQueryParser {
     return new JobFilters(values);
   }
 
-  private static int limitOf(QueryParameters parameters, List<ParameterViolation> violations) {
+  private int limitOf(QueryParameters parameters, List<ParameterViolation> violations) {
+    int defaultLimit = Math.min(ScoringJobQuery.DEFAULT_LIMIT, maxLimit);
     Optional<String> given = parameters.last(LIMIT);
     if (given.isEmpty()) {
-      return ScoringJobQuery.DEFAULT_LIMIT;
+      return defaultLimit;
     }
     String text = given.get();
     if (IntegerText.tooLong(text)) {
       violations.add(new ParameterViolation(Problem.INTEGER_TOO_LONG, LIMIT, text, OptionalLong.empty()));
-      return ScoringJobQuery.DEFAULT_LIMIT;
+      return defaultLimit;
     }
     Optional<BigInteger> value = IntegerText.parse(text);
     if (value.isEmpty()) {
       violations.add(new ParameterViolation(Problem.NOT_AN_INTEGER, LIMIT, text, OptionalLong.empty()));
     } else if (value.get().compareTo(BigInteger.ONE) < 0) {
       violations.add(new ParameterViolation(Problem.TOO_SMALL, LIMIT, text, OptionalLong.of(1)));
-    } else if (value.get().compareTo(BigInteger.valueOf(ScoringJobQuery.MAX_LIMIT)) > 0) {
-      violations.add(
-          new ParameterViolation(Problem.TOO_LARGE, LIMIT, text, OptionalLong.of(ScoringJobQuery.MAX_LIMIT)));
+    } else if (value.get().compareTo(BigInteger.valueOf(maxLimit)) > 0) {
+      violations.add(new ParameterViolation(Problem.TOO_LARGE, LIMIT, text, OptionalLong.of(maxLimit)));
     } else {
       return value.get().intValueExact();
     }
-    return ScoringJobQuery.DEFAULT_LIMIT;
+    return defaultLimit;
   }
 
   private Cursor cursorOf(

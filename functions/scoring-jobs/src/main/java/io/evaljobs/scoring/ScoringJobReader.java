@@ -3,6 +3,7 @@ package io.evaljobs.scoring;
 import io.evaljobs.dynamodb.IndexQuery;
 import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.dynamodb.ReadBudget;
+import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.paging.Page;
 import io.evaljobs.paging.PageReader;
 import java.util.List;
@@ -25,15 +26,15 @@ final class ScoringJobReader {
     this.tableName = tableName;
   }
 
-  JobPage read(ScoringJobQuery query) {
+  JobRead read(ScoringJobQuery query) {
     if (!query.filters().canMatchStoredJobs()) {
-      return new JobPage(List.of(), Optional.empty());
+      return new JobRead(new JobPage(List.of(), Optional.empty()), ReadStats.NONE, Optional.empty());
     }
     IndexQuery indexQuery = QueryPlan.plan(tableName, query.tenant(), query.filters());
     Page page = pages.read(indexQuery, query.cursor(), query.limit(), BUDGET);
     List<ScoringJob> jobs = page.hits().stream().map(hit -> ScoringJobTable.fromItem(hit.item())).toList();
     jobs.forEach(job -> checkTenant(job, query.tenant()));
-    return new JobPage(jobs, page.next());
+    return new JobRead(new JobPage(jobs, page.next()), page.stats(), Optional.of(indexQuery.indexName()));
   }
 
   /** Every index partition key starts with the tenant, so this never fires; if it did, nothing leaks. */

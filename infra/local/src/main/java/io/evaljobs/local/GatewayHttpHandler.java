@@ -44,7 +44,7 @@ final class GatewayHttpHandler implements HttpHandler {
       status = reply.statusCode();
       write(exchange, reply);
     } finally {
-      log.request(requestId, exchange.getRequestMethod(), path, status, (System.nanoTime() - start) / 1_000_000);
+      log.request(requestId, path, status, (System.nanoTime() - start) / 1_000_000);
     }
   }
 

@@ -9,6 +9,9 @@ import io.evaljobs.evaluations.ListEvaluationsHandler;
 import io.evaljobs.local.demo.DemoData;
 import io.evaljobs.local.gateway.ApiGateway;
 import io.evaljobs.local.gateway.GatewayResponses;
+import io.evaljobs.observability.LogLevel;
+import io.evaljobs.observability.RequestLogLine;
+import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokenSealer;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
@@ -36,6 +39,8 @@ public final class LocalServer implements AutoCloseable {
   public static final String API_KEYS_TABLE = "ApiKeysTable";
 
   private static final int THREADS = 8;
+  /** Both APIs' documented page-size maximum; EVALUATIONS_MAX_LIMIT / SCORING_JOBS_MAX_LIMIT lower it, as deployed. */
+  private static final int CONTRACT_MAX_LIMIT = 100;
 
   private final LocalDynamoDb dynamoDb;
   private final Map<String, String> tables;
@@ -73,14 +78,21 @@ public final class LocalServer implements AutoCloseable {
                   settings.pageTokenKeys().orElseGet(() -> TokenKeyring.generateSpec("local", new SecureRandom()))),
               Clock.systemUTC(),
               PageTokens.DEFAULT_LIFETIME);
+      // The functions write the same request lines as in Lambda, to the server's log.
+      RequestLogLine functionLog =
+          new RequestLogLine(log, LogLevel.INFO, Clock.systemUTC(), RequestLogLine.LOCAL_FUNCTION);
       Map<ApiName, RequestStreamHandler> functions =
           Map.of(
               ApiName.EVALUATIONS,
               new ListEvaluationsHandler(
-                  client, tables.get(EvaluationTable.LOGICAL_ID), new PageTokens(sealer, "evaluations")),
+                  client, tables.get(EvaluationTable.LOGICAL_ID), new PageTokens(sealer, "evaluations"),
+                  MaxPageSize.fromEnvironment(System.getenv(), "EVALUATIONS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
+                  functionLog),
               ApiName.SCORING,
               new ListScoringJobsHandler(
-                  client, tables.get(ScoringJobTable.LOGICAL_ID), new PageTokens(sealer, "scoring-jobs")));
+                  client, tables.get(ScoringJobTable.LOGICAL_ID), new PageTokens(sealer, "scoring-jobs"),
+                  MaxPageSize.fromEnvironment(System.getenv(), "SCORING_JOBS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
+                  functionLog));
       ApiGateway gateway =
           new ApiGateway(
               GatewayResponses.fromTemplate(template),

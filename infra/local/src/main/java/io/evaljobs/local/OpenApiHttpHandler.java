@@ -52,7 +52,7 @@ final class OpenApiHttpHandler implements HttpHandler {
         send(exchange, status, documents.get(document.get()));
       }
     }
-    log.request(UUID.randomUUID().toString(), method, path, status, (System.nanoTime() - start) / 1_000_000);
+    log.request(UUID.randomUUID().toString(), path, status, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

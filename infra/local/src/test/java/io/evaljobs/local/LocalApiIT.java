@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
@@ -25,7 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,6 +43,7 @@ class LocalApiIT {
   private static final String SCORING = "/v2/confidence-scoring/jobs";
   private static final String SUPPORT_BOT = "customer_id=cust-acme&project_id=proj-support-bot";
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ByteArrayOutputStream REQUEST_LOG = new ByteArrayOutputStream();
   private static LocalServer server;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -74,6 +79,17 @@ class LocalApiIT {
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static boolean awaitLog(java.util.function.Predicate<String> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!condition.test(REQUEST_LOG.toString(StandardCharsets.UTF_8))) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   private static HttpResponse<String> evaluations(String query, String key) throws Exception {
@@ -227,7 +243,9 @@ class LocalApiIT {
       assertArrayEquals(document.bytes(), response.body(), document.fileName());
       assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"openapi\": \"3.1.0\""));
     }
-    assertTrue(REQUEST_LOG.toString(StandardCharsets.UTF_8).contains("\"path\":\"/openapi/evaluations.json\""));
+    assertTrue(
+        awaitLog(log -> log.contains("\"Api\":\"openapi\",\"Function\":\"" + RequestLog.FUNCTION + "\"")),
+        REQUEST_LOG.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -254,12 +272,39 @@ class LocalApiIT {
   }
 
   @Test
-  void requestLog_isOneJsonLinePerRequestWithoutKeys() throws Exception {
-    evaluations("?limit=1", DemoKeys.ACME_EVALUATIONS.secret());
+  void requestLog_isTheFunctionsRequestLineFormatWithoutKeysOrValues() throws Exception {
+    HttpResponse<String> response =
+        evaluations("?limit=1&judge_id=judge-with-a-private-name", DemoKeys.ACME_EVALUATIONS.secret());
+    String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
+    // The gateway's line is written once the reply has been sent, so it may trail the response a little.
+    assertTrue(awaitLog(text -> text.contains("\"requestId\":\"" + requestId + "\",\"Api\":\"evaluations\",\"Function\":\""
+        + RequestLog.FUNCTION + "\"")), REQUEST_LOG.toString(StandardCharsets.UTF_8));
     String log = REQUEST_LOG.toString(StandardCharsets.UTF_8);
-    assertTrue(log.lines().allMatch(line -> line.startsWith("{\"time\":") && line.endsWith("}")), log);
-    assertTrue(log.contains("\"path\":\"/evaluations\",\"status\":200"), log);
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : log.lines().toList()) {
+      JsonNode json = MAPPER.readTree(line);
+      assertEquals("evaljobs", json.at("/_aws/CloudWatchMetrics/0/Namespace").asText(), line);
+      assertTrue(json.path("timestamp").isTextual() && json.path("requestId").isTextual(), line);
+      lines.add(json);
+    }
+    JsonNode function =
+        lines.stream()
+            .filter(line -> line.path("Function").asText().equals("local"))
+            .filter(line -> line.path("requestId").asText().equals(requestId))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no function line for the request: " + log));
+    assertEquals("evaluations", function.path("Api").asText());
+    assertEquals(200, function.path("status").asInt());
+    assertTrue(function.path("DynamoDbRequests").asInt() >= 1, function.toString());
+    assertTrue(function.path("index").asText().startsWith("judge-"), function.toString());
+    assertEquals("judge_id", function.path("filters").path(0).asText());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.path("Function").asText().equals(RequestLog.FUNCTION)
+            && line.path("requestId").asText().equals(requestId) && line.path("status").asInt() == 200),
+        "the gateway line shares the function's request id: " + log);
     assertFalse(log.contains(DemoKeys.ACME_EVALUATIONS.secret()));
+    assertFalse(log.contains("judge-with-a-private-name"));
+    assertFalse(log.contains("acme"));
     assertFalse(log.contains("limit="));
   }
 

@@ -93,6 +93,11 @@ public final class TemplateDocument {
     return asMap(root.getOrDefault("Resources", Map.of()), "Resources");
   }
 
+  /** A top-level section (Parameters, Conditions, Globals, Outputs...), or an empty map when absent. */
+  public Map<String, Object> section(String name) {
+    return asMap(root.getOrDefault(name, Map.of()), name);
+  }
+
   /** The Properties of a resource, or an empty map. */
   public Map<String, Object> properties(String logicalId) {
     Object resource = resources().get(logicalId);

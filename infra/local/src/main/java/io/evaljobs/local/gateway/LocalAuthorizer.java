@@ -1,8 +1,8 @@
 package io.evaljobs.local.gateway;
 
-import io.evaljobs.http.GatewayEvents;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiName;
+import io.evaljobs.http.GatewayEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package io.evaljobs.local.gateway;
 
-import io.evaljobs.http.GatewayEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
+import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.http.ProxyEventParser;
 import io.evaljobs.http.ProxyResponseWriter;
 import io.evaljobs.tables.TemplateDocument;

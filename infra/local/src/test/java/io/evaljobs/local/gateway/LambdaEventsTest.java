@@ -1,11 +1,11 @@
 package io.evaljobs.local.gateway;
 
-import io.evaljobs.http.GatewayEvents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.evaljobs.http.GatewayEvents;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;

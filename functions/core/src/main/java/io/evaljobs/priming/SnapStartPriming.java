@@ -1,0 +1,47 @@
+package io.evaljobs.priming;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Runs a function's real request path before Lambda SnapStart takes its snapshot, so that the classes, JIT state and
+ * connections a request needs are in the snapshot and the first invocation after a restore is as fast as a warm one.
+ * Outside SnapStart no checkpoint happens and the primer never runs.
+ */
+public final class SnapStartPriming {
+  // org.crac holds resources weakly: these references keep them registered for the life of the environment.
+  private static final List<Resource> REGISTERED = new ArrayList<>();
+
+  private SnapStartPriming() {}
+
+  /** {@code primer} must have no side effects: it runs once per snapshot, never for a client. */
+  public static synchronized void register(Runnable primer) {
+    Resource resource = new PrimingResource(primer);
+    REGISTERED.add(resource);
+    Core.getGlobalContext().register(resource);
+  }
+
+  private static final class PrimingResource implements Resource {
+    private final Runnable primer;
+
+    PrimingResource(Runnable primer) {
+      this.primer = primer;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+      try {
+        primer.run();
+      } catch (RuntimeException e) {
+        // A snapshot without priming is slower, not wrong: never fail the deployment over it.
+        System.err.println("priming failed: " + e.getClass().getSimpleName());
+      }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {}
+  }
+}
