@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evaljobs.contract.ContractValidator;
+import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.scoring.ListScoringJobsHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +31,20 @@ record ProxyResponse(int status, Map<String, String> headers, String body) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return parse(out.toByteArray());
+    ProxyResponse response = parse(out.toByteArray());
+    contractOf(handler).ifPresent(c -> c.assertValid(response.status(), response.headers(), response.body()));
+    return response;
+  }
+
+  /** Every response of a list handler is checked against its API's OpenAPI document. */
+  private static Optional<ContractValidator> contractOf(RequestStreamHandler handler) {
+    if (handler instanceof ListEvaluationsHandler) {
+      return Optional.of(ContractValidator.evaluations());
+    }
+    if (handler instanceof ListScoringJobsHandler) {
+      return Optional.of(ContractValidator.scoringJobs());
+    }
+    return Optional.empty();
   }
 
   static ProxyResponse parse(byte[] output) {

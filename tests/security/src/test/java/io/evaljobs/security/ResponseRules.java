@@ -1,6 +1,7 @@
 package io.evaljobs.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.evaljobs.contract.ContractValidator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class ResponseRules {
   private ResponseRules() {}
 
   static Optional<String> evaluationsViolation(ProxyResponse response) {
-    Optional<String> common = commonViolation(response);
+    Optional<String> common = commonViolation(response).or(() -> contractViolation(ContractValidator.evaluations(), response));
     if (common.isPresent()) {
       return common;
     }
@@ -38,7 +39,7 @@ final class ResponseRules {
   }
 
   static Optional<String> scoringViolation(ProxyResponse response) {
-    Optional<String> common = commonViolation(response);
+    Optional<String> common = commonViolation(response).or(() -> contractViolation(ContractValidator.scoringJobs(), response));
     if (common.isPresent()) {
       return common;
     }
@@ -62,6 +63,16 @@ final class ResponseRules {
       return Optional.empty();
     }
     return detail.isTextual() ? Optional.empty() : Optional.of("detail is not a string");
+  }
+
+  /** The response against the API's OpenAPI document (docs/openapi), the same check every other suite makes. */
+  private static Optional<String> contractViolation(ContractValidator contract, ProxyResponse response) {
+    try {
+      contract.assertValid(response.status(), response.headers(), response.body());
+      return Optional.empty();
+    } catch (AssertionError e) {
+      return Optional.of("outside the OpenAPI contract: " + e.getMessage());
+    }
   }
 
   private static Optional<String> commonViolation(ProxyResponse response) {
