@@ -13,6 +13,7 @@ import io.evaljobs.http.ProxyResponseWriter;
 import io.evaljobs.observability.QueryShape;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.observability.RequestOutcome;
+import io.evaljobs.observability.ServerFailures;
 import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** GET /evaluations: lists the calling organization's evaluation jobs, filtered, sorted and paged. */
@@ -121,7 +121,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
     } catch (RuntimeException e) {
       ApiResponse response = ErrorResponses.of(e);
       if (response.statusCode() >= 500) {
-        log(request, e);
+        ServerFailures.log(ENDPOINT, request.requestId(), e);
       }
       record(request.requestId(), organization, shape, ReadStats.NONE, 0, response, started,
           Throttling.isThrottling(e));
@@ -142,11 +142,5 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
         new RequestOutcome(
             ENDPOINT, requestId, organization, shape, stats, returned, response.statusCode(), latencyMillis,
             throttled));
-  }
-
-  /** Server-side failures go to the function log (one line, no stack trace to the client). */
-  private static void log(ApiRequest request, RuntimeException e) {
-    String kind = e instanceof SdkException ? "dynamodb" : "unexpected";
-    System.err.println("ListEvaluations " + kind + " failure, request " + request.requestId() + ": " + e);
   }
 }

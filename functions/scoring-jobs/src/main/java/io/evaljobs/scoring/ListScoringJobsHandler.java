@@ -13,6 +13,7 @@ import io.evaljobs.http.ProxyResponseWriter;
 import io.evaljobs.observability.QueryShape;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.observability.RequestOutcome;
+import io.evaljobs.observability.ServerFailures;
 import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
@@ -25,14 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Lambda entry point of GET /v2/confidence-scoring/jobs: a tenant's scoring jobs, newest first, a page at a time. */
 public final class ListScoringJobsHandler implements RequestStreamHandler {
   static final String ENDPOINT = "scoring-jobs";
-  private static final Logger LOG = Logger.getLogger(ListScoringJobsHandler.class.getName());
 
   /** The environment variable of the deployment's page-size cap (template parameter ScoringJobsMaxLimit). */
   static final String MAX_LIMIT_VARIABLE = "SCORING_JOBS_MAX_LIMIT";
@@ -118,7 +116,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
     } catch (RuntimeException e) {
       ApiResponse response = ScoringErrorResponses.toResponse(e);
       if (response.statusCode() >= 500) {
-        LOG.log(Level.WARNING, "request " + request.requestId() + " failed", e);
+        ServerFailures.log(ENDPOINT, request.requestId(), e);
       }
       record(
           request.requestId(), tenant, shapeOf(request, Optional.empty()), ReadStats.NONE, 0, response, started,
