@@ -10,6 +10,7 @@ import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.scoring.ListScoringJobsHandler;
 import io.evaljobs.scoring.ScoringJobTable;
+import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateDocument;
 import io.evaljobs.tables.TemplateTables;
@@ -63,7 +64,7 @@ public final class Benchmark {
     ResultTable table = new ResultTable();
     Tenants tenants = new Tenants(options.largeTenantJobs());
 
-    try (LoopbackDynamoDbLocal dynamoLocal = LoopbackDynamoDbLocal.start();
+    try (DynamoDbLocalServer dynamoLocal = DynamoDbLocalServer.start(0);
         DynamoDbClient admin = client(dynamoLocal, List.of())) {
       log("DynamoDB Local on " + dynamoLocal.endpoint());
       Map<String, String> names =
@@ -183,7 +184,7 @@ public final class Benchmark {
 
   /** A client like the functions' own, with the given interceptors. */
   private static DynamoDbClient client(
-      LoopbackDynamoDbLocal dynamoLocal,
+      DynamoDbLocalServer dynamoLocal,
       List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
     return DynamoDbClient.builder()
         .region(Region.of(REGION))

@@ -55,6 +55,8 @@ class TableProvisionerIT {
   @Test
   void server_onLoopback_servesTheSameTables() {
     try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0)) {
+      assertEquals("127.0.0.1", server.listenHost(), "never reachable from another machine");
+      assertEquals("127.0.0.1", server.endpoint().getHost());
       var client =
           software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
               .endpointOverride(server.endpoint())
