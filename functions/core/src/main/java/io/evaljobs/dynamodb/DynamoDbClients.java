@@ -1,15 +1,12 @@
 package io.evaljobs.dynamodb;
 
+import io.evaljobs.aws.AwsEnvironment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -31,22 +28,16 @@ public final class DynamoDbClients {
    * set, points at another endpoint (DynamoDB Local, LocalStack).
    */
   public static DynamoDbClient fromEnvironment(Map<String, String> env) {
-    String region = Optional.ofNullable(env.get("AWS_REGION")).orElse("us-east-1");
-    Optional<String> endpoint = Optional.ofNullable(env.get("DYNAMODB_ENDPOINT")).filter(s -> !s.isBlank());
-    AwsCredentialsProvider credentials =
-        env.containsKey("AWS_ACCESS_KEY_ID")
-            ? EnvironmentVariableCredentialsProvider.create()
-            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    return builder(Region.of(region), credentials, endpoint.map(URI::create)).build();
+    return builder(
+            AwsEnvironment.region(env),
+            AwsEnvironment.credentials(env),
+            AwsEnvironment.endpoint(env, "DYNAMODB_ENDPOINT"))
+        .build();
   }
 
   /** For a known endpoint, such as DynamoDB Local in tests and the local API. */
   public static DynamoDbClient forEndpoint(URI endpoint, String region) {
-    return builder(
-            Region.of(region),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
-            Optional.of(endpoint))
-        .build();
+    return builder(Region.of(region), AwsEnvironment.localCredentials(), Optional.of(endpoint)).build();
   }
 
   private static DynamoDbClientBuilder builder(
@@ -55,7 +46,7 @@ public final class DynamoDbClients {
         DynamoDbClient.builder()
             .region(region)
             .credentialsProvider(credentials)
-            .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build())
+            .httpClient(AwsEnvironment.httpClient())
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
                     .apiCallTimeout(API_CALL_TIMEOUT)

@@ -1,18 +1,13 @@
 package io.evaljobs.paging;
 
-import java.net.URI;
+import io.evaljobs.aws.AwsEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -42,16 +37,11 @@ public final class SecretsManagerKeySource implements TokenKeySource {
   public static SecretsManagerKeySource fromEnvironment(String secretId, Map<String, String> env) {
     SecretsManagerClientBuilder builder =
         SecretsManagerClient.builder()
-            .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
-            .credentialsProvider(
-                env.containsKey("AWS_ACCESS_KEY_ID")
-                    ? EnvironmentVariableCredentialsProvider.create()
-                    : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build())
+            .region(AwsEnvironment.region(env))
+            .credentialsProvider(AwsEnvironment.credentials(env))
+            .httpClient(AwsEnvironment.httpClient())
             .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5)));
-    Optional.ofNullable(env.get("SECRETSMANAGER_ENDPOINT"))
-        .filter(endpoint -> !endpoint.isBlank())
-        .ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
+    AwsEnvironment.endpoint(env, "SECRETSMANAGER_ENDPOINT").ifPresent(builder::endpointOverride);
     return new SecretsManagerKeySource(builder.build(), secretId, Clock.systemUTC());
   }
 

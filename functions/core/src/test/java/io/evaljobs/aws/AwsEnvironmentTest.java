@@ -1,0 +1,43 @@
+package io.evaljobs.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+class AwsEnvironmentTest {
+
+  @Test
+  void region_lambdaVariable_orUsEast1WhereNothingSetsIt() {
+    assertEquals(Region.EU_WEST_1, AwsEnvironment.region(Map.of("AWS_REGION", "eu-west-1")));
+    assertEquals(Region.US_EAST_1, AwsEnvironment.region(Map.of()));
+  }
+
+  @Test
+  void credentials_functionVariables_orLocalOnesWithoutThem() {
+    assertInstanceOf(
+        EnvironmentVariableCredentialsProvider.class,
+        AwsEnvironment.credentials(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b")));
+    assertSame(AwsEnvironment.localCredentials(), AwsEnvironment.credentials(Map.of()));
+  }
+
+  @Test
+  void endpoint_blankOrMissing_isNoOverride() {
+    assertEquals(Optional.empty(), AwsEnvironment.endpoint(Map.of("DYNAMODB_ENDPOINT", "  "), "DYNAMODB_ENDPOINT"));
+    assertEquals(Optional.empty(), AwsEnvironment.endpoint(Map.of(), "DYNAMODB_ENDPOINT"));
+    assertEquals(
+        Optional.of(URI.create("http://127.0.0.1:8000")),
+        AwsEnvironment.endpoint(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000"), "DYNAMODB_ENDPOINT"));
+  }
+
+  @Test
+  void httpClient_isOnePerJvm() {
+    assertSame(AwsEnvironment.httpClient(), AwsEnvironment.httpClient());
+  }
+}
