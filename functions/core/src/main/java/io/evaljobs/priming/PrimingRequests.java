@@ -10,6 +10,12 @@ import java.util.List;
 
 /** A primer that sends events through a handler and throws the answers away. */
 public final class PrimingRequests implements Runnable {
+  /**
+   * A page token no key opens (version 1, key id "priming", zero bytes after): primes the token-opening and
+   * error-answering path of a list function.
+   */
+  public static final String FORGED_PAGE_TOKEN = "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
   /** Enough rounds for the first tier of the JIT to compile the request path. */
   private static final int ROUNDS = 3;
 

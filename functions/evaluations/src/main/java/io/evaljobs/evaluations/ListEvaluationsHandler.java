@@ -59,7 +59,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
                 .withQueryParameter("sort_order", "asc")
                 .withQueryParameter("offset", "5"),
             tenant),
-        GatewayEvents.proxyEvent(call.withQueryParameter("offset", "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), tenant));
+        GatewayEvents.proxyEvent(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN), tenant));
   }
 
   private ListEvaluationsHandler(Map<String, String> env) {

@@ -57,7 +57,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
         GatewayEvents.proxyEvent(
             call.withQueryParameter("agent_name", "priming").withQueryParameter("tool_execution_id", "priming"),
             tenant),
-        GatewayEvents.proxyEvent(call.withQueryParameter("offset", "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), tenant));
+        GatewayEvents.proxyEvent(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN), tenant));
   }
 
   private ListScoringJobsHandler(Map<String, String> env) {
