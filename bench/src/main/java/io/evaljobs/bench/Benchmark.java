@@ -4,7 +4,9 @@ import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.Tenant;
+import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Cold start, warm latency, read amplification, paging depth, total_count cost and artifact size of the functions,
@@ -71,6 +74,7 @@ public final class Benchmark {
           TableProvisioner.createAll(
               admin, TemplateTables.from(TemplateDocument.load(template)), logicalId -> "bench-" + logicalId);
       String evaluationsTable = names.get(EvaluationTable.LOGICAL_ID);
+      String countsTable = names.get(JobCountTable.LOGICAL_ID);
       String scoringTable = names.get(ScoringJobTable.LOGICAL_ID);
       String keysTable = names.get("ApiKeysTable");
 
@@ -78,6 +82,14 @@ public final class Benchmark {
       long items = new DatasetLoader(admin).load(tenants, evaluationsTable, scoringTable);
       Duration loadTime = Duration.ofNanos(System.nanoTime() - loadStart);
       log("loaded " + items + " items in " + loadTime.toSeconds() + " s");
+      long countStart = System.nanoTime();
+      long streamRecords;
+      try (DynamoDbStreamsClient streams = EvaluationCountsPoller.streamsClient(dynamoLocal.endpoint(), REGION);
+          EvaluationCountsPoller counts = new EvaluationCountsPoller(admin, streams, evaluationsTable, countsTable)) {
+        streamRecords = counts.drain();
+      }
+      Duration countTime = Duration.ofNanos(System.nanoTime() - countStart);
+      log("counted " + streamRecords + " stream records in " + countTime.toSeconds() + " s");
       Path authorizerEvent = repo.resolve("events/authorizer-evaluations.json");
       new ApiKeys(admin, keysTable)
           .createWithSecret(
@@ -94,6 +106,7 @@ public final class Benchmark {
               "AWS_SECRET_ACCESS_KEY", "local",
               "DYNAMODB_ENDPOINT", dynamoLocal.endpoint().toString(),
               "EVALUATIONS_TABLE", evaluationsTable,
+              "EVALUATION_COUNTS_TABLE", countsTable,
               "SCORING_JOBS_TABLE", scoringTable,
               "API_KEYS_TABLE", keysTable,
               "PAGE_TOKEN_KEYS", tokenKeys);
@@ -123,13 +136,13 @@ public final class Benchmark {
         launched.warm(function, 2_000, 5_000, options.quick() ? 20 : 60);
       }
 
-      QueryCounter counter = new QueryCounter();
+      QueryCounter counter = new QueryCounter(countsTable);
       try (DynamoDbClient counted = client(dynamoLocal, List.of(counter))) {
         ReadCostSections reads =
             new ReadCostSections(
                 new MeasuredHandler(
                     new ListEvaluationsHandler(
-                        counted, evaluationsTable, PageTokens.fromEnvironment(env, "evaluations")),
+                        counted, evaluationsTable, countsTable, PageTokens.fromEnvironment(env, "evaluations")),
                     counter),
                 new MeasuredHandler(
                     new ListScoringJobsHandler(counted, scoringTable, PageTokens.fromEnvironment(env, "scoring-jobs")),
@@ -149,9 +162,10 @@ public final class Benchmark {
 
       String dataset =
           String.format(
-              "%,d evaluation jobs and %,d scoring jobs (large tenant %,d per table; others %s), loaded in %d s",
+              "%,d evaluation jobs and %,d scoring jobs (large tenant %,d per table; others %s), loaded in %d s;"
+                  + " the evaluations stream (%,d records) counted in %d s",
               tenants.totalEvaluations(), tenants.totalScoringJobs(), tenants.large(),
-              "1/10, 1/100 and 50 jobs", loadTime.toSeconds());
+              "1/10, 1/100 and 50 jobs", loadTime.toSeconds(), streamRecords, countTime.toSeconds());
       Duration total = Duration.ofNanos(System.nanoTime() - started);
       String duration = total.toMinutes() + " min " + total.toSecondsPart() + " s";
       MachineInfo machine = MachineInfo.describe(repo);

@@ -4,25 +4,37 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Counts what the functions ask of DynamoDB: Query requests (item reads and Select COUNT reads apart), items
+ * Counts what the functions ask of DynamoDB: Query and GetItem requests (item reads apart from what total_count
+ * reads: Select COUNT Queries and the counts table), items
  * examined, items matched and read capacity. It asks every Query to return its consumed capacity, which changes the
  * response only. One thread at a time.
  */
 final class QueryCounter implements ExecutionInterceptor {
+  private final String countsTable;
   private Totals items = Totals.ZERO;
   private Totals counts = Totals.ZERO;
   private long started;
+
+  /** {@code countsTable}: reads of it are what total_count costs, like Select COUNT Queries. */
+  QueryCounter(String countsTable) {
+    this.countsTable = countsTable;
+  }
 
   @Override
   public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
     if (context.request() instanceof QueryRequest query && query.returnConsumedCapacity() == null) {
       return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    }
+    if (context.request() instanceof GetItemRequest get && get.returnConsumedCapacity() == null) {
+      return get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     }
     return context.request();
   }
@@ -40,7 +52,20 @@ final class QueryCounter implements ExecutionInterceptor {
               ? 0
               : response.consumedCapacity().capacityUnits();
       Totals one = new Totals(1, response.scannedCount(), response.count(), capacity, System.nanoTime() - started);
-      if (query.select() == Select.COUNT) {
+      if (query.select() == Select.COUNT || countsTable.equals(query.tableName())) {
+        counts = counts.plus(one);
+      } else {
+        items = items.plus(one);
+      }
+    }
+    if (context.request() instanceof GetItemRequest get && context.response() instanceof GetItemResponse response) {
+      double capacity =
+          response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
+              ? 0
+              : response.consumedCapacity().capacityUnits();
+      long found = response.hasItem() ? 1 : 0;
+      Totals one = new Totals(1, found, found, capacity, System.nanoTime() - started);
+      if (countsTable.equals(get.tableName())) {
         counts = counts.plus(one);
       } else {
         items = items.plus(one);

@@ -145,11 +145,11 @@ final class ReadCostSections {
       table.add(
           "6",
           "total_count, " + shape.getKey(),
-          "total " + repeated.last().response().totalCount().map(Format::count).orElse("absent") + ": COUNT "
+          "total " + repeated.last().response().totalCount().map(Format::count).orElse("absent") + ": counting "
               + Format.millis(counts.nanos()) + " of page p50 " + Format.millis(repeated.latency().median()) + ", "
               + counts.requests() + " requests, " + Format.count(counts.scanned()) + " examined, "
               + Format.decimal(counts.capacity()) + " RCU",
-          "once per listing (carried in tokens)");
+          "must not grow with the table (counters; once per listing)");
     }
   }
 

@@ -50,7 +50,7 @@ public final class IndexReader {
       limit = (int) Math.min(Math.min(limit, MAX_LIMIT), budgetLeft);
       QueryResponse response =
           dynamo.query(request(query, segment, direction, startKey, limit, Select.ALL_ATTRIBUTES));
-      stats = stats.plus(statsOf(response));
+      stats = stats.plus(ReadStats.of(response));
       for (Map<String, AttributeValue> item : response.items()) {
         hits.add(new Hit(item, segment));
         if (hits.size() == max) {
@@ -83,7 +83,7 @@ public final class IndexReader {
       int limit = (int) Math.min(n - skipped, MAX_LIMIT);
       QueryResponse response =
           dynamo.query(request(query, segment, Direction.FORWARD, startKey, limit, Select.COUNT));
-      stats = stats.plus(statsOf(response));
+      stats = stats.plus(ReadStats.of(response));
       skipped += response.count();
       if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
         startKey = response.lastEvaluatedKey();
@@ -104,7 +104,7 @@ public final class IndexReader {
       do {
         QueryResponse response =
             dynamo.query(request(query, segment, Direction.FORWARD, startKey, 0, Select.COUNT));
-        stats = stats.plus(statsOf(response));
+        stats = stats.plus(ReadStats.of(response));
         count += response.count();
         startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
       } while (!startKey.isEmpty());
@@ -177,13 +177,6 @@ public final class IndexReader {
       builder.exclusiveStartKey(startKey);
     }
     return builder.expressionAttributeNames(names).expressionAttributeValues(values).build();
-  }
-
-  private static ReadStats statsOf(QueryResponse response) {
-    double capacity = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
-        ? 0
-        : response.consumedCapacity().capacityUnits();
-    return new ReadStats(1, response.scannedCount() == null ? 0 : response.scannedCount(), capacity);
   }
 
   private static Map<String, AttributeValue> toAttributes(Map<String, String> key) {

@@ -17,20 +17,21 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the page of one organization's evaluation jobs a request asks for, with its exact total and the tokens of
+ * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters) and the tokens of
  * the neighbouring pages. Thread-safe: it holds only immutable collaborators.
  */
 final class EvaluationPageReader {
   /** Caps one page's reads; a selective filter then yields a short page with a next token, never a long loop. */
   static final ReadBudget BUDGET = new ReadBudget(8, 2_000);
 
-  private final IndexReader indexReader;
+  private final JobCounter counter;
   private final PageReader pageReader;
   private final String tableName;
   private final PageTokens tokens;
 
-  EvaluationPageReader(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
-    this.indexReader = new IndexReader(dynamo);
+  EvaluationPageReader(DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens) {
+    IndexReader indexReader = new IndexReader(dynamo);
+    this.counter = new JobCounter(dynamo, indexReader, tableName, countsTableName);
     this.pageReader = new PageReader(indexReader);
     this.tableName = tableName;
     this.tokens = tokens;
@@ -51,7 +52,7 @@ final class EvaluationPageReader {
     if (cursor.totalCount().isPresent()) {
       total = cursor.totalCount().getAsLong();
     } else {
-      CountResult count = indexReader.count(listing);
+      CountResult count = counter.count(organization, query, range.get());
       total = count.count();
       counting = count.stats();
     }
@@ -67,7 +68,8 @@ final class EvaluationPageReader {
     }
     List<EvaluationJob> jobs =
         page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
-    boolean hasNext = page.next().isPresent() && page.position() + jobs.size() < total;
+    // Decided by the page read (one item more than the limit), not by the total, which trails the stream.
+    boolean hasNext = page.next().isPresent();
     Optional<String> next = hasNext ? page.next().map(c -> encode(c, total, organization, canonical)) : Optional.empty();
     Optional<String> previous = page.previous().map(c -> encode(c, total, organization, canonical));
     EvaluationPage evaluations =

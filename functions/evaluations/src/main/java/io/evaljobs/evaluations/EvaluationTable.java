@@ -120,6 +120,32 @@ public final class EvaluationTable {
   }
 
   /**
+   * What of {@code item} the total counters see; empty for an item this class did not write (or no item), which no
+   * listing returns either.
+   */
+  static Optional<CountedJob> countedJob(Map<String, AttributeValue> item) {
+    Optional<String> organization = stringKey(item, ORGANIZATION);
+    Optional<String> jobId = stringKey(item, JOB_ID);
+    Optional<EvaluationStatus> status = stringKey(item, STATUS).flatMap(EvaluationStatus::fromWire);
+    Optional<Instant> createdAt;
+    try {
+      createdAt = stringKey(item, CREATED_AT).map(text -> Instant.from(DateTimeFormatter.ISO_INSTANT.parse(text)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+    if (organization.isEmpty() || jobId.isEmpty() || status.isEmpty() || createdAt.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CountedJob(organization.get(), jobId.get(), status.get(), stringKey(item, JUDGE_ID), createdAt.get()));
+  }
+
+  /** A string attribute of {@code item}; empty when missing or of another type. */
+  static Optional<String> stringKey(Map<String, AttributeValue> item, String attribute) {
+    return Optional.ofNullable(item.get(attribute)).map(AttributeValue::s);
+  }
+
+  /**
    * The Query that lists {@code organization}'s jobs matching {@code query} in its order: the narrowest partition
    * the filters allow, the sort key of the sort field, and the creation range as key condition when sorting by
    * creation time and as filter otherwise.

@@ -35,6 +35,9 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
   /** The environment variable of the deployment's page-size cap (template parameter EvaluationsMaxLimit). */
   static final String MAX_LIMIT_VARIABLE = "EVALUATIONS_MAX_LIMIT";
 
+  /** The environment variable naming the counts table that {@code total_count} is read from. */
+  static final String COUNTS_TABLE_VARIABLE = "EVALUATION_COUNTS_TABLE";
+
   private final EvaluationPageReader pages;
   private final int maxLimit;
   private final RequestLogLine requestLog;
@@ -66,24 +69,28 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
     this(
         DynamoDbClients.fromEnvironment(env),
         Objects.requireNonNull(env.get("EVALUATIONS_TABLE"), "EVALUATIONS_TABLE is not set"),
+        Objects.requireNonNull(env.get(COUNTS_TABLE_VARIABLE), COUNTS_TABLE_VARIABLE + " is not set"),
         PageTokens.fromEnvironment(env, ENDPOINT),
         MaxPageSize.fromEnvironment(env, MAX_LIMIT_VARIABLE, ListEvaluationsParameters.MAX_LIMIT),
         RequestLogLine.fromEnvironment(env));
   }
 
   /** The contract's page-size cap; request lines to standard output at the environment's log level. */
-  public ListEvaluationsHandler(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
+  public ListEvaluationsHandler(
+      DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens) {
     this(
-        dynamo, tableName, tokens, ListEvaluationsParameters.MAX_LIMIT, RequestLogLine.fromEnvironment(System.getenv()));
+        dynamo, tableName, countsTableName, tokens, ListEvaluationsParameters.MAX_LIMIT,
+        RequestLogLine.fromEnvironment(System.getenv()));
   }
 
   /** {@code maxLimit}: the largest page a client may ask for, 1 to the contract's 100. */
   public ListEvaluationsHandler(
-      DynamoDbClient dynamo, String tableName, PageTokens tokens, int maxLimit, RequestLogLine requestLog) {
+      DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens, int maxLimit,
+      RequestLogLine requestLog) {
     if (maxLimit < 1 || maxLimit > ListEvaluationsParameters.MAX_LIMIT) {
       throw new IllegalArgumentException("maxLimit must be from 1 to " + ListEvaluationsParameters.MAX_LIMIT);
     }
-    this.pages = new EvaluationPageReader(dynamo, tableName, tokens);
+    this.pages = new EvaluationPageReader(dynamo, tableName, countsTableName, tokens);
     this.maxLimit = maxLimit;
     this.requestLog = requestLog;
   }

@@ -2,6 +2,7 @@ package io.evaljobs.evaluations;
 
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 abstract class DynamoDbSuite {
   private DynamoDbBackend backend;
   private String tableName;
+  private String countsTableName;
+  private EvaluationCountsPoller counts;
 
   /** Starts (or connects to) the DynamoDB this suite runs against. */
   protected abstract DynamoDbBackend openBackend();
@@ -24,10 +27,18 @@ abstract class DynamoDbSuite {
   final void provisionTables() {
     backend = openBackend();
     String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    tableName =
-        TableProvisioner.createAll(backend.client(), TemplateTables.load(), id -> prefix + id)
-            .get(EvaluationTable.LOGICAL_ID);
+    Map<String, String> tables =
+        TableProvisioner.createAll(backend.client(), TemplateTables.load(), id -> prefix + id);
+    tableName = tables.get(EvaluationTable.LOGICAL_ID);
+    countsTableName = tables.get(JobCountTable.LOGICAL_ID);
+    counts = new EvaluationCountsPoller(backend.client(), backend.streams(), tableName, countsTableName);
     writeData();
+    settleCounts();
+  }
+
+  /** Counts what the stream holds so far, as the deployed counts function would have done by now. */
+  protected void settleCounts() {
+    counts.drain();
   }
 
   /** The suite's data, written once before its tests. */
@@ -48,7 +59,11 @@ abstract class DynamoDbSuite {
     return tableName;
   }
 
+  protected String countsTableName() {
+    return countsTableName;
+  }
+
   protected ListEvaluationsHandler newHandler() {
-    return new ListEvaluationsHandler(dynamo(), tableName, TestTokens.current());
+    return new ListEvaluationsHandler(dynamo(), tableName, countsTableName, TestTokens.current());
   }
 }

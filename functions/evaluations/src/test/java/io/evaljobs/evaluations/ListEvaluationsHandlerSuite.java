@@ -235,7 +235,7 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
 
   @Test
   void listEvaluations_missingTable_returns503() {
-    ListEvaluationsHandler broken = new ListEvaluationsHandler(dynamo(), "no-such-table", TestTokens.current());
+    ListEvaluationsHandler broken = new ListEvaluationsHandler(dynamo(), "no-such-table", "no-such-counts", TestTokens.current());
 
     HandlerResponse response = HandlerResponse.invoke(broken, ProxyEvents.get("acme").json());
 

@@ -27,7 +27,7 @@ class ListEvaluationsHandlerTest {
 
   private final FailingDynamoDb dynamo = new FailingDynamoDb();
   private final PageTokens tokens = TestTokens.current();
-  private final ListEvaluationsHandler handler = new ListEvaluationsHandler(dynamo, "evaluations", tokens);
+  private final ListEvaluationsHandler handler = new ListEvaluationsHandler(dynamo, "evaluations", "evaluation-counts", tokens);
 
   static Stream<Arguments> invalidParameters() {
     return Stream.of(

@@ -31,7 +31,7 @@ class ListEvaluationsRequestLogTest {
 
   private ListEvaluationsHandler handler(int maxLimit) {
     return new ListEvaluationsHandler(
-        dynamo, "evaluations", tokens, maxLimit,
+        dynamo, "evaluations", "evaluation-counts", tokens, maxLimit,
         new RequestLogLine(
             new PrintStream(logged, true, StandardCharsets.UTF_8),
             LogLevel.INFO,

@@ -18,7 +18,9 @@ class SnapStartPrimingIT {
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
       Map<String, String> tables = TableProvisioner.createAll(dynamo.client(), TemplateTables.load(), id -> id);
       ListEvaluationsHandler handler =
-          new ListEvaluationsHandler(dynamo.client(), tables.get(EvaluationTable.LOGICAL_ID), TestTokens.current());
+          new ListEvaluationsHandler(
+              dynamo.client(), tables.get(EvaluationTable.LOGICAL_ID), tables.get(JobCountTable.LOGICAL_ID),
+              TestTokens.current());
       List<String> events = ListEvaluationsHandler.primingEvents();
       List<Integer> statuses = events.stream().map(e -> HandlerResponse.invoke(handler, e).status()).toList();
       assertEquals(List.of(200, 200, 400), statuses);

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiName;
+import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
 import io.evaljobs.local.demo.DemoData;
 import io.evaljobs.local.gateway.ApiGateway;
@@ -27,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,18 +44,22 @@ public final class LocalServer implements AutoCloseable {
   private static final int THREADS = 8;
   /** Both APIs' documented page-size maximum; EVALUATIONS_MAX_LIMIT / SCORING_JOBS_MAX_LIMIT lower it, as deployed. */
   private static final int CONTRACT_MAX_LIMIT = 100;
+  /** How soon a job written to the local evaluations table shows in total_count (in AWS: the stream's delay). */
+  private static final Duration COUNTS_POLL_INTERVAL = Duration.ofMillis(250);
 
   private final LocalDynamoDb dynamoDb;
   private final Map<String, String> tables;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final EvaluationCountsPoller counts;
 
   private LocalServer(LocalDynamoDb dynamoDb, Map<String, String> tables, HttpServer server,
-      ExecutorService executor) {
+      ExecutorService executor, EvaluationCountsPoller counts) {
     this.dynamoDb = dynamoDb;
     this.tables = tables;
     this.server = server;
     this.executor = executor;
+    this.counts = counts;
   }
 
   /** Provisions DynamoDB, loads demo data when asked, and starts listening. {@code log} gets the request lines. */
@@ -66,12 +73,18 @@ public final class LocalServer implements AutoCloseable {
       DynamoDbClient client = dynamoDb.client();
       Map<String, String> tables =
           Map.copyOf(TableProvisioner.createAll(client, TemplateTables.from(template), logicalId -> logicalId));
+      // In AWS a Lambda function reads the evaluations table's stream into the counts; here this poller does.
+      EvaluationCountsPoller counts =
+          new EvaluationCountsPoller(
+              client, dynamoDb.streams(), tables.get(EvaluationTable.LOGICAL_ID), tables.get(JobCountTable.LOGICAL_ID));
       if (settings.demoData()) {
         DemoData demo = new DemoData(client, System.err);
         demo.loadKeys(tables.get(API_KEYS_TABLE));
         demo.loadJobs(
             tables.get(EvaluationTable.LOGICAL_ID), tables.get(ScoringJobTable.LOGICAL_ID), settings.demoJobsPerApi());
       }
+      counts.drain();
+      counts.startPolling(COUNTS_POLL_INTERVAL);
       PageTokenSealer sealer =
           new PageTokenSealer(
               TokenKeyring.parse(
@@ -85,7 +98,8 @@ public final class LocalServer implements AutoCloseable {
           Map.of(
               ApiName.EVALUATIONS,
               new ListEvaluationsHandler(
-                  client, tables.get(EvaluationTable.LOGICAL_ID), new PageTokens(sealer, "evaluations"),
+                  client, tables.get(EvaluationTable.LOGICAL_ID), tables.get(JobCountTable.LOGICAL_ID),
+                  new PageTokens(sealer, "evaluations"),
                   MaxPageSize.fromEnvironment(System.getenv(), "EVALUATIONS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
                   functionLog),
               ApiName.SCORING,
@@ -108,7 +122,7 @@ public final class LocalServer implements AutoCloseable {
       // The longest matching context wins, so only /openapi/... bypasses the emulated gateway.
       server.createContext(OpenApiHttpHandler.PREFIX, new OpenApiHttpHandler(requestLog));
       server.start();
-      return new LocalServer(dynamoDb, tables, server, executor);
+      return new LocalServer(dynamoDb, tables, server, executor, counts);
     } catch (IOException e) {
       dynamoDb.close();
       throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
@@ -143,8 +157,14 @@ public final class LocalServer implements AutoCloseable {
     return dynamoDb.description();
   }
 
+  /** Counts what the evaluations table's stream holds now, instead of waiting for the next poll. */
+  public void settleCounts() {
+    counts.drain();
+  }
+
   @Override
   public void close() {
+    counts.close();
     server.stop(1);
     executor.shutdown();
     try {

@@ -3,6 +3,7 @@ package io.evaljobs.tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * One AWS::DynamoDB::Table of the template: its key schema, attribute definitions and indexes, ready to create
@@ -35,6 +37,15 @@ public final class TableDefinition {
       names.add(string(TemplateDocument.asMap(index, logicalId), "IndexName"));
     }
     return names;
+  }
+
+  /** The table's stream view type (e.g. NEW_AND_OLD_IMAGES); empty for a table without a stream. */
+  public Optional<String> streamViewType() {
+    Object stream = properties.get("StreamSpecification");
+    if (stream == null) {
+      return Optional.empty();
+    }
+    return Optional.of(string(TemplateDocument.asMap(stream, logicalId + " StreamSpecification"), "StreamViewType"));
   }
 
   public CreateTableRequest toCreateRequest(String tableName) {
@@ -70,6 +81,9 @@ public final class TableDefinition {
     if (!locals.isEmpty()) {
       request.localSecondaryIndexes(locals);
     }
+    streamViewType()
+        .ifPresent(view -> request.streamSpecification(
+            StreamSpecification.builder().streamEnabled(true).streamViewType(view).build()));
     return request.build();
   }
 

@@ -1,0 +1,173 @@
+package io.evaljobs.evaluations;
+
+import io.evaljobs.aws.AwsEnvironment;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads the evaluations table's stream into the counts where no Lambda event source mapping does it: the local
+ * API, the tests and the benchmark against DynamoDB Local. Shards are read from the oldest record, a child only
+ * after its parent, each record once per poller (and, should two pollers overlap, counted once by the ledger).
+ */
+public final class EvaluationCountsPoller implements AutoCloseable {
+  private static final int RECORDS_PER_READ = 1_000;
+
+  private final DynamoDbClient dynamo;
+  private final DynamoDbStreamsClient streams;
+  private final String jobsTable;
+  private final JobCountWriter writer;
+  private final Map<String, String> iterators = new HashMap<>();
+  private final Set<String> finished = new HashSet<>();
+  private Thread background;
+  private volatile boolean closed;
+
+  public EvaluationCountsPoller(
+      DynamoDbClient dynamo, DynamoDbStreamsClient streams, String jobsTable, String countsTable) {
+    this.dynamo = dynamo;
+    this.streams = streams;
+    this.jobsTable = jobsTable;
+    this.writer = new JobCountWriter(dynamo, countsTable, Clock.systemUTC());
+  }
+
+  /** A DynamoDB Streams client for a local endpoint (DynamoDB Local as a server, LocalStack). */
+  public static DynamoDbStreamsClient streamsClient(URI endpoint, String region) {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(AwsEnvironment.localCredentials())
+        .httpClient(AwsEnvironment.httpClient())
+        .build();
+  }
+
+  /**
+   * Counts every record the stream holds now and returns when a pass over all shards found nothing new.
+   *
+   * @return the number of stream records read
+   */
+  public synchronized long drain() {
+    String streamArn =
+        Optional.ofNullable(dynamo.describeTable(b -> b.tableName(jobsTable)).table().latestStreamArn())
+            .orElseThrow(() -> new IllegalStateException(jobsTable + " has no stream"));
+    long total = 0;
+    long read;
+    int finishedBefore;
+    do {
+      read = 0;
+      finishedBefore = finished.size();
+      List<Shard> shards = shards(streamArn);
+      Set<String> listed = new HashSet<>();
+      shards.forEach(shard -> listed.add(shard.shardId()));
+      for (Shard shard : shards) {
+        String id = shard.shardId();
+        // A parent that has aged out of the stream is not listed and holds nothing left to read.
+        String parent = shard.parentShardId();
+        boolean parentPending = parent != null && listed.contains(parent) && !finished.contains(parent);
+        if (finished.contains(id) || parentPending) {
+          continue;
+        }
+        read += readShard(streamArn, id);
+      }
+      total += read;
+    } while (read > 0 || finished.size() > finishedBefore);
+    return total;
+  }
+
+  /** Drains every {@code interval} on a daemon thread until closed. */
+  public synchronized void startPolling(Duration interval) {
+    if (background != null) {
+      return;
+    }
+    background = new Thread(() -> {
+      while (!closed) {
+        try {
+          drain();
+          Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          if (closed) {
+            return;
+          }
+          System.err.println("evaluation counts: stream read failed, retrying: " + e);
+        }
+      }
+    }, "evaluation-counts-poller");
+    background.setDaemon(true);
+    background.start();
+  }
+
+  private List<Shard> shards(String streamArn) {
+    List<Shard> shards = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      StreamDescription description =
+          streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(from)).streamDescription();
+      shards.addAll(description.shards());
+      start = description.lastEvaluatedShardId();
+    } while (start != null);
+    return shards;
+  }
+
+  private long readShard(String streamArn, String shardId) {
+    String iterator = iterators.get(shardId);
+    if (iterator == null) {
+      iterator =
+          streams.getShardIterator(
+                  b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+              .shardIterator();
+    }
+    long read = 0;
+    while (true) {
+      String current = iterator;
+      GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_READ));
+      List<JobChange> changes = new ArrayList<>();
+      for (Record record : response.records()) {
+        JobChange.of(
+                record.dynamodb().sequenceNumber(), record.dynamodb().keys(), record.dynamodb().oldImage(),
+                record.dynamodb().newImage())
+            .ifPresent(changes::add);
+      }
+      writer.apply(changes);
+      read += response.records().size();
+      iterator = response.nextShardIterator();
+      if (iterator == null) {
+        finished.add(shardId);
+        iterators.put(shardId, "");
+        return read;
+      }
+      iterators.put(shardId, iterator);
+      if (response.records().isEmpty()) {
+        return read;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Thread thread;
+    synchronized (this) {
+      thread = background;
+    }
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+}

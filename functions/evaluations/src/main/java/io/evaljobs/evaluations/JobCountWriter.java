@@ -1,0 +1,215 @@
+package io.evaljobs.evaluations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Applies stream records of the evaluations table to the counts table exactly once, however often a batch is
+ * delivered: each job's ledger and the counters its changes move are written in one transaction, under the
+ * condition that the ledger has not seen those records yet. Changes of many jobs share a transaction (up to
+ * DynamoDB's 100 actions), so a bulk load costs a few transactions per hundred jobs, not one per job.
+ */
+final class JobCountWriter {
+  static final int MAX_ACTIONS = 100;
+  private static final int MAX_ATTEMPTS = 10;
+  /** Longer than a stream keeps records (24 h), so no replay of a removed job can outlive its ledger. */
+  private static final Duration LEDGER_AFTER_REMOVAL = Duration.ofDays(2);
+
+  /** What applying a batch did. */
+  record Applied(int jobs, int transactions, int replaysSkipped, int conflictsRetried) {}
+
+  private final DynamoDbClient dynamo;
+  private final String tableName;
+  private final Clock clock;
+
+  JobCountWriter(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this.dynamo = dynamo;
+    this.tableName = tableName;
+    this.clock = clock;
+  }
+
+  /** Applies {@code changes}, given in stream order (per job, as DynamoDB Streams delivers them). */
+  Applied apply(List<JobChange> changes) {
+    Map<List<String>, List<JobChange>> byJob = new LinkedHashMap<>();
+    for (JobChange change : changes) {
+      byJob.computeIfAbsent(List.of(change.organization(), change.jobId()), k -> new ArrayList<>()).add(change);
+    }
+    List<JobHistory> moving = new ArrayList<>();
+    for (Map.Entry<List<String>, List<JobChange>> job : byJob.entrySet()) {
+      JobHistory history = new JobHistory(job.getKey().get(0), job.getKey().get(1), job.getValue());
+      if (!history.deltas().isEmpty()) {
+        moving.add(history);
+      }
+    }
+    int transactions = 0;
+    int skipped = 0;
+    int conflicts = 0;
+    for (List<JobHistory> chunk : chunks(moving)) {
+      List<JobHistory> pending = chunk;
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        if (attempt > MAX_ATTEMPTS) {
+          throw new IllegalStateException("counts transaction kept being cancelled after " + MAX_ATTEMPTS + " attempts");
+        }
+        transactions++;
+        try {
+          write(pending);
+          pending = List.of();
+        } catch (TransactionCanceledException e) {
+          Retry retry = retryOf(pending, e);
+          skipped += retry.skipped;
+          if (retry.conflict) {
+            conflicts++;
+            pause(attempt);
+          }
+          pending = retry.pending;
+        }
+      }
+    }
+    return new Applied(moving.size(), transactions, skipped, conflicts);
+  }
+
+  /** Groups histories into transactions of at most {@link #MAX_ACTIONS} actions: one ledger each plus counters. */
+  private static List<List<JobHistory>> chunks(List<JobHistory> histories) {
+    List<List<JobHistory>> chunks = new ArrayList<>();
+    List<JobHistory> chunk = new ArrayList<>();
+    Set<CounterKey> counters = new HashSet<>();
+    for (JobHistory history : histories) {
+      Set<CounterKey> added = new HashSet<>(history.deltas().keySet());
+      added.removeAll(counters);
+      if (!chunk.isEmpty() && chunk.size() + 1 + counters.size() + added.size() > MAX_ACTIONS) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        counters = new HashSet<>();
+        added = new HashSet<>(history.deltas().keySet());
+      }
+      chunk.add(history);
+      counters.addAll(added);
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
+
+  private void write(List<JobHistory> histories) {
+    List<TransactWriteItem> actions = new ArrayList<>();
+    Map<CounterKey, Long> counters = new LinkedHashMap<>();
+    for (JobHistory history : histories) {
+      actions.add(TransactWriteItem.builder().update(ledgerUpdate(history)).build());
+      history.deltas().forEach((key, delta) -> counters.merge(key, delta, Long::sum));
+    }
+    counters.forEach((key, delta) -> {
+      if (delta != 0) {
+        actions.add(TransactWriteItem.builder().update(counterUpdate(key, delta)).build());
+      }
+    });
+    dynamo.transactWriteItems(b -> b.transactItems(actions));
+  }
+
+  private Update ledgerUpdate(JobHistory history) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#seq", JobCountTable.SEQUENCE);
+    names.put("#exp", JobCountTable.EXPIRES_AT);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":first", AttributeValue.fromS(history.firstSequence()));
+    values.put(":last", AttributeValue.fromS(history.lastSequence()));
+    String expression;
+    if (history.removed()) {
+      values.put(":exp", AttributeValue.fromN(Long.toString(clock.instant().plus(LEDGER_AFTER_REMOVAL).getEpochSecond())));
+      expression = "SET #seq = :last, #exp = :exp";
+    } else {
+      expression = "SET #seq = :last REMOVE #exp";
+    }
+    return Update.builder()
+        .tableName(tableName)
+        .key(JobCountTable.ledgerKey(history.organization(), history.jobId()))
+        .updateExpression(expression)
+        .conditionExpression("attribute_not_exists(#seq) OR #seq < :first")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+  }
+
+  private Update counterUpdate(CounterKey key, long delta) {
+    return Update.builder()
+        .tableName(tableName)
+        .key(key.toKey())
+        .updateExpression("ADD #n :delta")
+        .expressionAttributeNames(Map.of("#n", JobCountTable.N))
+        .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Long.toString(delta))))
+        .build();
+  }
+
+  private static final class Retry {
+    final List<JobHistory> pending;
+    final int skipped;
+    final boolean conflict;
+
+    Retry(List<JobHistory> pending, int skipped, boolean conflict) {
+      this.pending = pending;
+      this.skipped = skipped;
+      this.conflict = conflict;
+    }
+  }
+
+  /**
+   * What to try again after a cancellation: histories whose ledger had already counted some of their records lose
+   * those records (a replayed batch); conflicts with a concurrent transaction and throttling are retried as they
+   * are; any other reason is not ours to handle.
+   */
+  private static Retry retryOf(List<JobHistory> histories, TransactionCanceledException e) {
+    if (!e.hasCancellationReasons()) {
+      throw e;
+    }
+    List<CancellationReason> reasons = e.cancellationReasons();
+    List<JobHistory> pending = new ArrayList<>();
+    int skipped = 0;
+    boolean conflict = false;
+    for (int i = 0; i < reasons.size(); i++) {
+      String code = Optional.ofNullable(reasons.get(i).code()).orElse("None");
+      if (i < histories.size() && code.equals("ConditionalCheckFailed")) {
+        String counted = reasons.get(i).item().get(JobCountTable.SEQUENCE).s();
+        Optional<JobHistory> rest = histories.get(i).after(counted);
+        skipped += histories.get(i).changes().size() - rest.map(h -> h.changes().size()).orElse(0);
+        rest.filter(h -> !h.deltas().isEmpty()).ifPresent(pending::add);
+      } else if (code.equals("TransactionConflict") || code.equals("ThrottlingError")
+          || code.equals("ProvisionedThroughputExceeded")) {
+        conflict = true;
+      } else if (!code.equals("None")) {
+        throw e;
+      }
+    }
+    for (int i = 0; i < histories.size(); i++) {
+      String code = i < reasons.size() ? Optional.ofNullable(reasons.get(i).code()).orElse("None") : "None";
+      if (!code.equals("ConditionalCheckFailed")) {
+        pending.add(histories.get(i));
+      }
+    }
+    return new Retry(pending, skipped, conflict);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)) + (long) (Math.random() * 20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a counts transaction", e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.evaljobs.evaluations;
+
+import io.evaljobs.dynamodb.CountResult;
+import io.evaljobs.dynamodb.IndexReader;
+import io.evaljobs.dynamodb.ReadStats;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * The {@code total_count} of a listing, read from the counters the stream keeps instead of counted item by item:
+ * one GetItem without a creation range; with one, the whole days and hours inside it from their counters and only
+ * the partial hours at its two ends from the index. Its cost depends on the range's length and on how many jobs
+ * were created in those two partial hours, never on the size of the table.
+ */
+final class JobCounter {
+  private final DynamoDbClient dynamo;
+  private final IndexReader indexReader;
+  private final String jobsTable;
+  private final String countsTable;
+
+  JobCounter(DynamoDbClient dynamo, IndexReader indexReader, String jobsTable, String countsTable) {
+    this.dynamo = dynamo;
+    this.indexReader = indexReader;
+    this.jobsTable = jobsTable;
+    this.countsTable = countsTable;
+  }
+
+  CountResult count(String organization, EvaluationQuery query, CreatedRange range) {
+    String partition = JobCountTable.partition(organization, query.status(), query.judgeId());
+    if (range.isAll()) {
+      return total(partition);
+    }
+    Tally tally = new Tally();
+    Instant from = range.lowest();
+    Instant until = range.highest().plusNanos(1);
+    JobCountTable.Level finest = JobCountTable.Level.values()[0];
+    Instant alignedFrom = finest.ceil(from);
+    Instant alignedUntil = finest.floor(until);
+    if (!alignedFrom.isBefore(alignedUntil)) {
+      tally.add(indexCount(organization, query, from, until));
+      return tally.result();
+    }
+    if (from.isBefore(alignedFrom)) {
+      tally.add(indexCount(organization, query, from, alignedFrom));
+    }
+    if (alignedUntil.isBefore(until)) {
+      tally.add(indexCount(organization, query, alignedUntil, until));
+    }
+    JobCountTable.Level[] levels = JobCountTable.Level.values();
+    for (int i = 0; i < levels.length; i++) {
+      JobCountTable.Level level = levels[i];
+      if (i == levels.length - 1) {
+        tally.add(counterSum(partition, level, alignedFrom, alignedUntil));
+        break;
+      }
+      JobCountTable.Level coarser = levels[i + 1];
+      Instant coarserFrom = coarser.ceil(alignedFrom);
+      Instant coarserUntil = coarser.floor(alignedUntil);
+      if (!coarserFrom.isBefore(coarserUntil)) {
+        tally.add(counterSum(partition, level, alignedFrom, alignedUntil));
+        break;
+      }
+      tally.add(counterSum(partition, level, alignedFrom, coarserFrom));
+      tally.add(counterSum(partition, level, coarserUntil, alignedUntil));
+      alignedFrom = coarserFrom;
+      alignedUntil = coarserUntil;
+    }
+    return tally.result();
+  }
+
+  private CountResult total(String partition) {
+    GetItemResponse response =
+        dynamo.getItem(
+            b -> b.tableName(countsTable)
+                .key(new CounterKey(partition, JobCountTable.ALL).toKey())
+                .projectionExpression("#n")
+                .expressionAttributeNames(Map.of("#n", JobCountTable.N))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    double capacity = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
+        ? 0
+        : response.consumedCapacity().capacityUnits();
+    long n = response.hasItem() ? number(response.item()) : 0;
+    return new CountResult(Math.max(0, n), new ReadStats(1, response.hasItem() ? 1 : 0, capacity));
+  }
+
+  /** The jobs created in [from, until), each read from the index: only ever a partial hour at a range's end. */
+  private CountResult indexCount(String organization, EvaluationQuery query, Instant from, Instant until) {
+    EvaluationQuery byCreation =
+        new EvaluationQuery(
+            query.status(), query.judgeId(), Optional.empty(), Optional.empty(), SortField.CREATED_AT, SortOrder.ASC);
+    return indexReader.count(
+        EvaluationTable.listing(jobsTable, organization, byCreation, new CreatedRange(from, until.minusNanos(1))));
+  }
+
+  /** The sum of {@code level}'s counters for the whole units in [from, until); nothing when the span is empty. */
+  private CountResult counterSum(String partition, JobCountTable.Level level, Instant from, Instant until) {
+    if (!from.isBefore(until)) {
+      return new CountResult(0, ReadStats.NONE);
+    }
+    Map<String, AttributeValue> values =
+        Map.of(
+            ":pk", AttributeValue.fromS(partition),
+            ":first", AttributeValue.fromS(level.bucket(from)),
+            ":last", AttributeValue.fromS(level.bucket(level.previous(until))));
+    long sum = 0;
+    ReadStats stats = ReadStats.NONE;
+    Map<String, AttributeValue> startKey = Map.of();
+    do {
+      Map<String, AttributeValue> exclusiveStart = startKey;
+      QueryResponse response =
+          dynamo.query(
+              b -> b.tableName(countsTable)
+                  .keyConditionExpression("#pk = :pk AND #sk BETWEEN :first AND :last")
+                  .projectionExpression("#n")
+                  .expressionAttributeNames(Map.of("#pk", JobCountTable.PK, "#sk", JobCountTable.SK, "#n", JobCountTable.N))
+                  .expressionAttributeValues(values)
+                  .exclusiveStartKey(exclusiveStart.isEmpty() ? null : exclusiveStart)
+                  .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+      stats = stats.plus(ReadStats.of(response));
+      for (Map<String, AttributeValue> item : response.items()) {
+        sum += number(item);
+      }
+      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+    } while (!startKey.isEmpty());
+    return new CountResult(sum, stats);
+  }
+
+  private static long number(Map<String, AttributeValue> item) {
+    AttributeValue n = item.get(JobCountTable.N);
+    return n == null || n.n() == null ? 0 : Long.parseLong(n.n());
+  }
+
+  /** Adds up counts and what reading them cost. */
+  private static final class Tally {
+    private long count;
+    private ReadStats stats = ReadStats.NONE;
+
+    void add(CountResult part) {
+      count += part.count();
+      stats = stats.plus(part.stats());
+    }
+
+    CountResult result() {
+      return new CountResult(Math.max(0, count), stats);
+    }
+  }
+}
