@@ -82,11 +82,8 @@ final class JobCounter {
                 .projectionExpression("#n")
                 .expressionAttributeNames(Map.of("#n", JobCountTable.N))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-    double capacity = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
-        ? 0
-        : response.consumedCapacity().capacityUnits();
     long n = response.hasItem() ? number(response.item()) : 0;
-    return new CountResult(Math.max(0, n), new ReadStats(1, response.hasItem() ? 1 : 0, capacity));
+    return new CountResult(Math.max(0, n), ReadStats.of(response));
   }
 
   /** The jobs created in [from, until), each read from the index: only ever a partial hour at a range's end. */
