@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Reads the evaluations table's stream into the counts where no Lambda event source mapping does it: the local
  * API, the tests and the benchmark against DynamoDB Local. Shards are read from the oldest record, a child only
- * after its parent, each record once per poller (and, should two pollers overlap, counted once by the ledger).
+ * after its parent, each record once per poller (and, should two pollers overlap, counted once by the ledger). A
+ * shard counts as caught up at its first empty read, which holds for DynamoDB Local; it is not a general consumer
+ * of DynamoDB Streams in AWS, where Lambda's event source mapping does this.
  */
 public final class EvaluationCountsPoller implements AutoCloseable {
   private static final int RECORDS_PER_READ = 1_000;
@@ -34,6 +37,7 @@ public final class EvaluationCountsPoller implements AutoCloseable {
   private final JobCountWriter writer;
   private final Map<String, String> iterators = new HashMap<>();
   private final Set<String> finished = new HashSet<>();
+  private final Map<String, String> lastRead = new HashMap<>();
   private Thread background;
   private volatile boolean closed;
 
@@ -97,14 +101,16 @@ public final class EvaluationCountsPoller implements AutoCloseable {
       while (!closed) {
         try {
           drain();
-          Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-          return;
         } catch (RuntimeException e) {
           if (closed) {
             return;
           }
           System.err.println("evaluation counts: stream read failed, retrying: " + e);
+        }
+        try {
+          Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+          return;
         }
       }
     }, "evaluation-counts-poller");
@@ -128,15 +134,19 @@ public final class EvaluationCountsPoller implements AutoCloseable {
   private long readShard(String streamArn, String shardId) {
     String iterator = iterators.get(shardId);
     if (iterator == null) {
-      iterator =
-          streams.getShardIterator(
-                  b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-              .shardIterator();
+      iterator = freshIterator(streamArn, shardId);
     }
     long read = 0;
     while (true) {
       String current = iterator;
-      GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_READ));
+      GetRecordsResponse response;
+      try {
+        response = streams.getRecords(b -> b.shardIterator(current).limit(RECORDS_PER_READ));
+      } catch (ExpiredIteratorException e) {
+        // Iterators expire after a while idle; resume after the last record read.
+        iterator = freshIterator(streamArn, shardId);
+        continue;
+      }
       List<JobChange> changes = new ArrayList<>();
       for (Record record : response.records()) {
         JobChange.of(
@@ -146,6 +156,9 @@ public final class EvaluationCountsPoller implements AutoCloseable {
       }
       writer.apply(changes);
       read += response.records().size();
+      if (!response.records().isEmpty()) {
+        lastRead.put(shardId, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
+      }
       iterator = response.nextShardIterator();
       if (iterator == null) {
         finished.add(shardId);
@@ -157,6 +170,19 @@ public final class EvaluationCountsPoller implements AutoCloseable {
         return read;
       }
     }
+  }
+
+  private String freshIterator(String streamArn, String shardId) {
+    String after = lastRead.get(shardId);
+    return streams.getShardIterator(b -> {
+          b.streamArn(streamArn).shardId(shardId);
+          if (after == null) {
+            b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+          } else {
+            b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+          }
+        })
+        .shardIterator();
   }
 
   @Override

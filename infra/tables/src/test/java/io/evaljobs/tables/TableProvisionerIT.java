@@ -1,14 +1,29 @@
 package io.evaljobs.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class TableProvisionerIT {
 
@@ -17,13 +32,15 @@ class TableProvisionerIT {
     TemplateTables tables = TemplateTables.load();
     try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
       Map<String, String> names = TableProvisioner.createAll(dynamo.client(), tables, id -> "t-" + id);
-      assertEquals(Set.of("EvaluationsTable", "ScoringJobsTable", "ApiKeysTable"), names.keySet());
+      assertEquals(
+          Set.of("EvaluationsTable", "EvaluationCountsTable", "ScoringJobsTable", "ApiKeysTable"), names.keySet());
       for (TableDefinition table : tables.tables()) {
         CreateTableRequest declared = table.toCreateRequest(names.get(table.logicalId()));
         TableDescription created =
             dynamo.client().describeTable(b -> b.tableName(names.get(table.logicalId()))).table();
         assertEquals(declared.keySchema(), created.keySchema());
         assertEquals(Set.copyOf(declared.attributeDefinitions()), Set.copyOf(created.attributeDefinitions()));
+        assertEquals(declared.streamSpecification(), created.streamSpecification(), table.logicalId());
         Map<String, ?> createdIndexes =
             created.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(GlobalSecondaryIndexDescription::indexName, i -> i));
@@ -35,6 +52,56 @@ class TableProvisionerIT {
           assertEquals(index.projection().projectionType(), description.projection().projectionType());
         });
       }
+    }
+  }
+
+  @Test
+  void createAll_evaluationsTable_streamsEveryWriteWithOldAndNewImages() {
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
+      String table = TableProvisioner.createAll(dynamo.client(), TemplateTables.load(), id -> id).get("EvaluationsTable");
+      TableDescription created = dynamo.client().describeTable(b -> b.tableName(table)).table();
+      assertEquals(
+          StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build(),
+          created.streamSpecification());
+      assertNotNull(created.latestStreamArn());
+      Map<String, AttributeValue> first = Map.of(
+          "organization", AttributeValue.fromS("o"), "job_id", AttributeValue.fromS("j"),
+          "status", AttributeValue.fromS("queued"));
+      Map<String, AttributeValue> second = new HashMap<>(first);
+      second.put("status", AttributeValue.fromS("completed"));
+      dynamo.client().putItem(b -> b.tableName(table).item(first));
+      dynamo.client().putItem(b -> b.tableName(table).item(second));
+
+      List<Record> records = new ArrayList<>();
+      DynamoDbStreamsClient streams = dynamo.streamsClient();
+      for (Shard shard : streams.describeStream(b -> b.streamArn(created.latestStreamArn())).streamDescription().shards()) {
+        String iterator = streams.getShardIterator(b -> b.streamArn(created.latestStreamArn())
+            .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        records.addAll(streams.getRecords(b -> b.shardIterator(iterator)).records());
+      }
+      assertEquals(List.of(OperationType.INSERT, OperationType.MODIFY), records.stream().map(Record::eventName).toList());
+      StreamRecord change = records.get(1).dynamodb();
+      assertEquals(first, change.oldImage());
+      assertEquals(second, change.newImage());
+    }
+  }
+
+  @Test
+  void createAll_countsTable_acceptsCountersKeyedByPkAndSk() {
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
+      String table =
+          TableProvisioner.createAll(dynamo.client(), TemplateTables.load(), id -> id).get("EvaluationCountsTable");
+      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("o#*#*"), "sk", AttributeValue.fromS("all"));
+      dynamo.client().updateItem(b -> b.tableName(table).key(key).updateExpression("ADD n :one")
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+      dynamo.client().updateItem(b -> b.tableName(table).key(key).updateExpression("ADD n :one")
+          .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+      assertEquals("2", dynamo.client().getItem(b -> b.tableName(table).key(key)).item().get("n").n());
+      assertEquals(
+          List.of(
+              KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+              KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()),
+          dynamo.client().describeTable(b -> b.tableName(table)).table().keySchema());
     }
   }
 
@@ -66,7 +133,8 @@ class TableProvisionerIT {
                       software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
               .build();
       Map<String, String> names = TableProvisioner.createAll(client, TemplateTables.load(), id -> id);
-      assertEquals(3, client.listTables().tableNames().size());
+      assertEquals(TemplateTables.load().tables().size(), names.size());
+      assertEquals(Set.copyOf(names.values()), Set.copyOf(client.listTables().tableNames()));
       assertEquals(names.get("ApiKeysTable"), "ApiKeysTable");
       client.close();
     }

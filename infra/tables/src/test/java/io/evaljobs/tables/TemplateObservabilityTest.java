@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** The template's observability: JSON logs, tracing, alarms on the right resources, a dashboard, page-size caps. */
 class TemplateObservabilityTest {
-  private static final List<String> FUNCTIONS = List.of("AuthorizerFunction", "EvaluationsFunction", "ScoringJobsFunction");
+  private static final List<String> FUNCTIONS =
+      List.of("AuthorizerFunction", "EvaluationsFunction", "EvaluationCountsFunction", "ScoringJobsFunction");
   private static final Map<String, String> API_NAMES =
       Map.of("EvaluationsApi", "${AWS::StackName}-evaluations", "ScoringApi", "${AWS::StackName}-scoring");
   private static final List<String> ALARMS =
       List.of(
           "EvaluationsApi5xxRateAlarm", "ScoringApi5xxRateAlarm", "EvaluationsApiLatencyAlarm",
-          "ScoringApiLatencyAlarm", "FunctionThrottlesAlarm", "DynamoDbThrottlesAlarm", "AuthorizerErrorsAlarm");
+          "ScoringApiLatencyAlarm", "FunctionThrottlesAlarm", "DynamoDbThrottlesAlarm", "AuthorizerErrorsAlarm",
+          "EvaluationCountsLagAlarm");
 
   private final TemplateDocument template = TemplateDocument.load();
 
@@ -94,7 +96,7 @@ class TemplateObservabilityTest {
   }
 
   @Test
-  void functions_areTheThreeTheAlarmsWatch() {
+  void functions_areTheFourTheAlarmsWatch() {
     assertEquals(new TreeSet<>(FUNCTIONS), new TreeSet<>(functions()));
   }
 
@@ -145,7 +147,9 @@ class TemplateObservabilityTest {
     assertEquals(
         Set.copyOf(FUNCTIONS.stream().map(f -> Map.of("Ref", f)).toList()),
         Set.copyOf(dimensionValues("FunctionThrottlesAlarm", "FunctionName")));
-    assertEquals(List.of("Throttles", "Throttles", "Throttles"), valuesOf(template.properties("FunctionThrottlesAlarm"), "MetricName"));
+    assertEquals(
+        java.util.Collections.nCopies(FUNCTIONS.size(), "Throttles"),
+        valuesOf(template.properties("FunctionThrottlesAlarm"), "MetricName"));
 
     Map<String, Object> dynamo = template.properties("DynamoDbThrottlesAlarm");
     assertEquals(List.of("evaljobs", "evaljobs"), valuesOf(dynamo, "Namespace"));
@@ -154,6 +158,32 @@ class TemplateObservabilityTest {
     assertEquals(
         List.of(Map.of("Ref", "EvaluationsFunction"), Map.of("Ref", "ScoringJobsFunction")),
         dimensionValues("DynamoDbThrottlesAlarm", "Function"));
+  }
+
+  @Test
+  void countsLagAlarm_watchesTheOldestUnappliedStreamRecordOfTheCountsFunction() {
+    // A failed batch is retried, not dropped, so a stuck or throttled consumer shows as iterator age, not errors.
+    Map<String, Object> properties = template.properties("EvaluationCountsLagAlarm");
+    assertEquals("AWS/Lambda", properties.get("Namespace"));
+    assertEquals("IteratorAge", properties.get("MetricName"));
+    assertEquals("Maximum", properties.get("Statistic"));
+    assertEquals(
+        List.of(Map.of("Ref", "EvaluationCountsFunction")), dimensionValues("EvaluationCountsLagAlarm", "FunctionName"));
+    assertEquals("GreaterThanThreshold", properties.get("ComparisonOperator"));
+    assertTrue(properties.get("Threshold") instanceof Number threshold && threshold.longValue() > 0, "threshold in ms");
+  }
+
+  @Test
+  void countsFunction_readsTheEvaluationsTableStreamAndWritesTheCountsTheListReads() {
+    Map<String, Object> events = map(template.properties("EvaluationCountsFunction").get("Events"));
+    List<Object> streams = new ArrayList<>();
+    events.values().forEach(event -> streams.add(map(map(event).get("Properties")).get("Stream")));
+    assertEquals(List.of(Map.of("Fn::GetAtt", "EvaluationsTable.StreamArn")), streams);
+    Object counts = Map.of("Ref", "EvaluationCountsTable");
+    for (String function : List.of("EvaluationCountsFunction", "EvaluationsFunction")) {
+      Map<String, Object> variables = map(map(template.properties(function).get("Environment")).get("Variables"));
+      assertEquals(counts, variables.get("EVALUATION_COUNTS_TABLE"), function);
+    }
   }
 
   @Test

@@ -46,7 +46,7 @@ class AuthorizerFuzzIT {
     List<Key> keys = new ArrayList<>();
     ApiKeyTableDouble table = new ApiKeyTableDouble();
     try (EmbeddedDynamoDb database = EmbeddedDynamoDb.start()) {
-      Deployment.on(database.client());
+      Deployment.on(database);
       ApiKeys admin = new ApiKeys(database.client(), KEYS_TABLE);
       for (int i = 0; i < 6; i++) {
         boolean evaluations = i % 2 == 0;

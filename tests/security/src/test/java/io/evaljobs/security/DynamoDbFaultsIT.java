@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.tables.DynamoDbLocalServer;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * When DynamoDB is down, throttles or is slow, both list APIs answer their documented 503 with Retry-After within
@@ -35,8 +37,9 @@ class DynamoDbFaultsIT {
     DynamoDbLocalServer server = DynamoDbLocalServer.start(0);
     int port = server.endpoint().getPort();
     DynamoDbClient client = DynamoDbClients.forEndpoint(server.endpoint(), "us-east-1");
+    DynamoDbStreamsClient streams = EvaluationCountsPoller.streamsClient(server.endpoint(), "us-east-1");
     try {
-      Deployment deployment = Deployment.on(client);
+      Deployment deployment = Deployment.on(client, streams);
       writeData(deployment);
       RequestStreamHandler evaluations = deployment.evaluationsHandler();
       RequestStreamHandler scoring = deployment.scoringHandler();
@@ -48,11 +51,15 @@ class DynamoDbFaultsIT {
       assertUnavailable(scoring, DynamoDbFaultsIT::scoringCall, false, "scoring, server stopped");
 
       server = DynamoDbLocalServer.start(port);
-      writeData(deployment.withClient(client));
-      evaluationsCall(evaluations).assertStatus(200);
+      writeData(deployment.withClient(client, streams));
+      ProxyResponse recovered = evaluationsCall(evaluations);
+      recovered.assertStatus(200);
+      // The new server's counts, kept from its own stream: the restart lost nothing the stream did not restore.
+      assertEquals(tenantJobs(), recovered.json().path("pagination").path("total_count").asLong());
       scoringCall(scoring).assertStatus(200);
     } finally {
       server.close();
+      streams.close();
       client.close();
     }
   }
@@ -61,13 +68,15 @@ class DynamoDbFaultsIT {
   void listHandlers_throttledOrSlowDatabase_retryThenAnswer503InTimeAndRecover() {
     try (DynamoDbLocalServer server = DynamoDbLocalServer.start(0);
         FaultProxy proxy = FaultProxy.inFrontOf(server.endpoint());
-        DynamoDbClient client = DynamoDbClients.forEndpoint(proxy.endpoint(), "us-east-1")) {
-      Deployment deployment = Deployment.on(client);
+        DynamoDbClient client = DynamoDbClients.forEndpoint(proxy.endpoint(), "us-east-1");
+        DynamoDbStreamsClient streams = EvaluationCountsPoller.streamsClient(server.endpoint(), "us-east-1")) {
+      Deployment deployment = Deployment.on(client, streams);
       writeData(deployment);
       RequestStreamHandler evaluations = deployment.evaluationsHandler();
       RequestStreamHandler scoring = deployment.scoringHandler();
 
       String evaluationsTable = deployment.evaluationsTable();
+      String countsTable = deployment.countsTable();
       String scoringTable = deployment.scoringTable();
       // Each fault exhausts the 8 s call timeout, so the two APIs are faulted at once, each by its own fault.
       proxy.inject(evaluationsTable, new FaultProxy.Throttle("ProvisionedThroughputExceededException"));
@@ -91,6 +100,14 @@ class DynamoDbFaultsIT {
           List.of(throttledAttempts, slowAttempts, proxy.attempts(evaluationsTable), proxy.attempts(scoringTable))) {
         assertTrue(attempts > 1, "the SDK retries a throttled or timed-out attempt: " + attempts);
       }
+
+      // total_count is read from the counts table on every first page: its throttling is the API's 503 as well,
+      // never a page with a made-up total.
+      proxy.inject(evaluationsTable, new FaultProxy.Pass());
+      proxy.inject(countsTable, new FaultProxy.Throttle("ProvisionedThroughputExceededException"));
+      assertUnavailable(evaluations, DynamoDbFaultsIT::evaluationsCall, true, "evaluations, counts table throttled");
+      assertTrue(proxy.attempts(countsTable) > 1, "the SDK retries the counts read: " + proxy.attempts(countsTable));
+      proxy.inject(countsTable, new FaultProxy.Pass());
 
       // Latency within the attempt timeout is only latency; once the faults clear, both serve again.
       proxy.inject(evaluationsTable, new FaultProxy.Delay(Duration.ofMillis(150)));
@@ -151,7 +168,12 @@ class DynamoDbFaultsIT {
   }
 
   private static void writeData(Deployment deployment) {
-    EvaluationData.generate(new Random(7)).writeTo(deployment.dynamo(), deployment.evaluationsTable());
+    deployment.load(EvaluationData.generate(new Random(7)));
     ScoringData.generate(new Random(7)).writeTo(deployment.dynamo(), deployment.scoringTable());
+  }
+
+  /** The number of jobs {@link #writeData} gives the evaluations tenant. */
+  private static long tenantJobs() {
+    return EvaluationData.generate(new Random(7)).jobsOf(EVALUATIONS_TENANT.get("organization")).size();
   }
 }

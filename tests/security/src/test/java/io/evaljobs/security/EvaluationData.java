@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Evaluation jobs of organizations whose identities collide on purpose: shared job and judge ids, and names that
- * would alias under a naive '#' join ("a#b" + "c" against "a" + "b#c").
+ * would alias under a naive '#' join ("a#b" + "c" against "a" + "b#c") or with the counts' "any" marker ("*").
  */
 final class EvaluationData {
   static final List<String> ORGANIZATIONS =
@@ -30,7 +30,8 @@ final class EvaluationData {
   static final List<String> JOB_IDS =
       List.of("job-1", "job-2", "job-3", "j#1", "j\\2", "b#c", "c", "ü job", "job 🙂", "job-4", "job-5", "job-6",
           "job-7", "job-8", "job-9", "x#", "\\", "#");
-  static final List<String> JUDGE_IDS = List.of("judge-1", "judge-2", "b#c", "c", "j\\", "審査 1", "a#b");
+  /** "*" is also what the counts call "any judge": a judge of that name must keep a count of its own. */
+  static final List<String> JUDGE_IDS = List.of("judge-1", "judge-2", "b#c", "c", "j\\", "審査 1", "a#b", "*");
   static final Instant EPOCH = Instant.parse("2024-03-01T00:00:00Z");
 
   /** organization -> job_id -> the job's expected wire form. */
@@ -88,6 +89,25 @@ final class EvaluationData {
             PutItemRequest.builder().tableName(table).item(EvaluationTable.toItem(organization, job)).build());
       }
     });
+  }
+
+  /**
+   * How many of {@code organization}'s jobs a listing with {@code filters} holds, by the contract's rules: equal
+   * status and judge id, creation strictly between the bounds; sorting and paging do not change it.
+   */
+  long countMatching(String organization, Map<String, String> filters) {
+    return jobs.get(organization).stream().filter(job -> matches(job, filters)).count();
+  }
+
+  private static boolean matches(EvaluationJob job, Map<String, String> filters) {
+    String status = filters.get("status");
+    String judge = filters.get("judge_id");
+    String after = filters.get("created_after");
+    String before = filters.get("created_before");
+    return (status == null || job.status().wireName().equals(status))
+        && (judge == null || job.judgeId().equals(Optional.of(judge)))
+        && (after == null || job.createdAt().isAfter(Instant.parse(after)))
+        && (before == null || job.createdAt().isBefore(Instant.parse(before)));
   }
 
   Map<String, JsonNode> wireOf(String organization) {

@@ -22,10 +22,10 @@ class EvaluationsFuzzIT {
   @Test
   void listEvaluations_100000HostileEvents_answerEveryOneInTheApisDialectWithOnlyTheCallersJobs() {
     try (EmbeddedDynamoDb database = EmbeddedDynamoDb.start()) {
-      Deployment deployment = Deployment.on(database.client());
+      Deployment deployment = Deployment.on(database);
       EvaluationData data = EvaluationData.generate(new Random(SEED));
-      data.writeTo(deployment.dynamo(), deployment.evaluationsTable());
-      CountingDynamoDb counting = new CountingDynamoDb(deployment.dynamo());
+      deployment.load(data);
+      CountingDynamoDb counting = new CountingDynamoDb(deployment.dynamo(), deployment.countsTable());
       List<Map<String, String>> tenants = new ArrayList<>();
       EvaluationData.ORGANIZATIONS.forEach(org -> tenants.add(Map.of("organization", org)));
       HostileEvents events = new HostileEvents(new HostileEvents.ApiShape("/evaluations", validValues(), tenants,
@@ -36,11 +36,11 @@ class EvaluationsFuzzIT {
 
       Map<Integer, Integer> statuses = run.run(SEED, REQUESTS);
 
-      System.out.println("fuzz evaluations: " + counting.allQueries() + " DynamoDB queries");
+      System.out.println("fuzz evaluations: " + counting.allRequests() + " DynamoDB requests");
       assertEquals(REQUESTS, statuses.values().stream().mapToInt(Integer::intValue).sum());
       assertTrue(Set.of(200, 400, 401, 405).containsAll(statuses.keySet()), "statuses: " + statuses);
       assertTrue(statuses.getOrDefault(200, 0) > REQUESTS / 50, "a share reaches the database: " + statuses);
-      assertTrue(counting.allQueries() > REQUESTS / 50, "queries: " + counting.allQueries());
+      assertTrue(counting.allRequests() > REQUESTS / 50, "requests: " + counting.allRequests());
     }
   }
 

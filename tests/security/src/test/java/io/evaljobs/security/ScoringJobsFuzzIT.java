@@ -22,7 +22,7 @@ class ScoringJobsFuzzIT {
   @Test
   void listScoringJobs_100000HostileEvents_answerEveryOneInTheApisDialectWithOnlyTheCallersJobs() {
     try (EmbeddedDynamoDb database = EmbeddedDynamoDb.start()) {
-      Deployment deployment = Deployment.on(database.client());
+      Deployment deployment = Deployment.on(database);
       ScoringData data = ScoringData.generate(new Random(SEED));
       data.writeTo(deployment.dynamo(), deployment.scoringTable());
       CountingDynamoDb counting = new CountingDynamoDb(deployment.dynamo());
@@ -36,11 +36,11 @@ class ScoringJobsFuzzIT {
 
       Map<Integer, Integer> statuses = run.run(SEED, REQUESTS);
 
-      System.out.println("fuzz scoring-jobs: " + counting.allQueries() + " DynamoDB queries");
+      System.out.println("fuzz scoring-jobs: " + counting.allRequests() + " DynamoDB queries");
       assertEquals(REQUESTS, statuses.values().stream().mapToInt(Integer::intValue).sum());
       assertTrue(Set.of(200, 400, 401, 405, 422).containsAll(statuses.keySet()), "statuses: " + statuses);
       assertTrue(statuses.getOrDefault(200, 0) > REQUESTS / 50, "a share reaches the database: " + statuses);
-      assertTrue(counting.allQueries() > REQUESTS / 50, "queries: " + counting.allQueries());
+      assertTrue(counting.allRequests() > REQUESTS / 50, "queries: " + counting.allRequests());
     }
   }
 

@@ -58,8 +58,8 @@ class SecretsInLogsIT {
   void authorizerAndListHandlers_anyOutcomeIncluding5xx_neverLogAKeyOrAPageToken() throws Exception {
     List<String> secrets = new ArrayList<>();
     try (EmbeddedDynamoDb database = EmbeddedDynamoDb.start()) {
-      Deployment deployment = Deployment.on(database.client());
-      EvaluationData.generate(new Random(3)).writeTo(deployment.dynamo(), deployment.evaluationsTable());
+      Deployment deployment = Deployment.on(database);
+      deployment.load(EvaluationData.generate(new Random(3)));
       ScoringData.generate(new Random(3)).writeTo(deployment.dynamo(), deployment.scoringTable());
       ApiKeys admin = new ApiKeys(database.client(), "ApiKeysTable");
       IssuedKey evaluationsKey = admin.create(ApiName.EVALUATIONS, new Tenant.Organization(EVALUATIONS_ORG), "e");

@@ -39,9 +39,9 @@ class TenantIsolationIT {
   @BeforeAll
   static void writeCollidingTenants() {
     database = EmbeddedDynamoDb.start();
-    deployment = Deployment.on(database.client());
+    deployment = Deployment.on(database);
     evaluations = EvaluationData.generate(new Random(SEED));
-    evaluations.writeTo(deployment.dynamo(), deployment.evaluationsTable());
+    deployment.load(evaluations);
     scoring = ScoringData.generate(new Random(SEED));
     scoring.writeTo(deployment.dynamo(), deployment.scoringTable());
   }
@@ -65,6 +65,8 @@ class TenantIsolationIT {
         // Forward through next_offset tokens, then back through previous_offset tokens.
         JsonNode page = evaluationsPage(handler, organization, filters, limit, Optional.empty(), where);
         long total = page.path("pagination").path("total_count").asLong();
+        assertEquals(evaluations.countMatching(organization, filters), total,
+            () -> where + ": total_count is the number of the caller's matching jobs");
         Set<String> seen = new HashSet<>();
         int guard = 0;
         while (true) {
