@@ -19,7 +19,7 @@ class KeyPartsTest {
   }
 
   @Test
-  void join_randomTuplesOverAHostileAlphabet_isInjective() {
+  void join_randomTuplesOverAHostileAlphabet_isInjectiveAndSplitUndoesIt() {
     Random random = new Random(42);
     char[] alphabet = {'a', '#', '\\', 'b', '\u00e9'};
     Map<String, List<String>> seen = new HashMap<>();
@@ -35,6 +35,7 @@ class KeyPartsTest {
         parts[p] = part.toString();
       }
       List<String> tuple = List.of(parts);
+      assertEquals(tuple, KeyParts.split(KeyParts.join(parts)), "split must undo join");
       List<String> previous = seen.putIfAbsent(KeyParts.join(parts), tuple);
       if (previous != null) {
         assertEquals(previous, tuple, "two tuples share the key " + KeyParts.join(parts));

@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>A counter's partition names a family of listings: the organization with a status or {@code *} and a judge id
  * or {@code *} ({@code =} marks a given judge, so a judge literally named {@code *} stays distinct). Its sort key
  * is {@code all}, or a UTC day ({@code d#2024-01-14}) or hour ({@code h#2024-01-14T05}) of creation, holding the
- * number of jobs {@code n}. A ledger item ({@code organization#job_id}, {@code ledger}) holds the zero-padded
- * sequence number of the last stream record counted for that job.
+ * number of jobs {@code n}. A ledger item ({@code organization#job_id}, {@code ledger}) holds what the counters
+ * count of that job ({@code state}: its status, judge and creation time, or {@code -} for nothing) and the
+ * zero-padded sequence number of the last stream record counted for it ({@code seq}; all zeros when the state was
+ * counted by a backfill rather than from the stream).
  */
 public final class JobCountTable {
   /** The table's logical id in template.yaml. */
@@ -30,6 +32,7 @@ public final class JobCountTable {
   static final String SK = "sk";
   static final String N = "n";
   static final String SEQUENCE = "seq";
+  static final String STATE = "state";
   static final String EXPIRES_AT = "expires_at";
 
   static final String ALL = "all";
@@ -101,6 +104,34 @@ public final class JobCountTable {
   static Map<String, AttributeValue> ledgerKey(String organization, String jobId) {
     return Map.of(
         PK, AttributeValue.fromS(KeyParts.join(organization, jobId)), SK, AttributeValue.fromS(LEDGER));
+  }
+
+  /** Older than every stream record: the sequence of a ledger a backfill wrote. */
+  static final String BEFORE_ANY_RECORD = "0".repeat(SEQUENCE_WIDTH);
+  private static final String NOTHING = "-";
+
+  /** The ledger's {@code state} of a job as counted: what {@link #countersOf} needs, and nothing for no job. */
+  static String state(Optional<CountedJob> job) {
+    return job.map(j -> KeyParts.join(
+            j.status().wireName(), j.judgeId().map(judge -> GIVEN + judge).orElse(ANY), j.createdAt().toString()))
+        .orElse(NOTHING);
+  }
+
+  /** The job a ledger's {@code state} describes; empty for nothing (or no ledger). */
+  static Optional<CountedJob> stateOf(String organization, String jobId, Optional<String> state) {
+    if (state.isEmpty() || state.get().equals(NOTHING)) {
+      return Optional.empty();
+    }
+    List<String> parts = KeyParts.split(state.get());
+    if (parts.size() != 3) {
+      throw new IllegalStateException("ledger state is not in the expected layout");
+    }
+    EvaluationStatus status =
+        EvaluationStatus.fromWire(parts.get(0))
+            .orElseThrow(() -> new IllegalStateException("ledger state names an unknown status"));
+    Optional<String> judge =
+        parts.get(1).startsWith(GIVEN) ? Optional.of(parts.get(1).substring(GIVEN.length())) : Optional.empty();
+    return Optional.of(new CountedJob(organization, jobId, status, judge, Instant.parse(parts.get(2))));
   }
 
   /** A stream sequence number in the ledger's comparable form. */

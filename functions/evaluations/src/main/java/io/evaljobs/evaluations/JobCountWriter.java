@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Applies stream records of the evaluations table to the counts table exactly once, however often a batch is
  * delivered: each job's ledger and the counters its changes move are written in one transaction, under the
- * condition that the ledger has not seen those records yet. Changes of many jobs share a transaction (up to
+ * condition that the ledger has not seen those records and counts the state they start from. When it does not (a
+ * replay, a job counted by a backfill, or one that existed before the stream and was never counted), the ledger
+ * returned by the cancellation says what to count instead. Changes of many jobs share a transaction (up to
  * DynamoDB's 100 actions), so a bulk load costs a few transactions per hundred jobs, not one per job.
  */
 final class JobCountWriter {
@@ -124,22 +126,30 @@ final class JobCountWriter {
   private Update ledgerUpdate(JobHistory history) {
     Map<String, String> names = new HashMap<>();
     names.put("#seq", JobCountTable.SEQUENCE);
+    names.put("#state", JobCountTable.STATE);
     names.put("#exp", JobCountTable.EXPIRES_AT);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":first", AttributeValue.fromS(history.firstSequence()));
     values.put(":last", AttributeValue.fromS(history.lastSequence()));
+    values.put(":base", AttributeValue.fromS(JobCountTable.state(history.base())));
+    values.put(":state", AttributeValue.fromS(JobCountTable.state(history.last())));
     String expression;
     if (history.removed()) {
       values.put(":exp", AttributeValue.fromN(Long.toString(clock.instant().plus(LEDGER_AFTER_REMOVAL).getEpochSecond())));
-      expression = "SET #seq = :last, #exp = :exp";
+      expression = "SET #seq = :last, #state = :state, #exp = :exp";
     } else {
-      expression = "SET #seq = :last REMOVE #exp";
+      expression = "SET #seq = :last, #state = :state REMOVE #exp";
     }
+    // No ledger means nothing of the job is counted yet, which only a base of nothing may assume.
+    String condition =
+        history.base().isEmpty()
+            ? "attribute_not_exists(#seq) OR (#seq < :first AND #state = :base)"
+            : "#seq < :first AND #state = :base";
     return Update.builder()
         .tableName(tableName)
         .key(JobCountTable.ledgerKey(history.organization(), history.jobId()))
         .updateExpression(expression)
-        .conditionExpression("attribute_not_exists(#seq) OR #seq < :first")
+        .conditionExpression(condition)
         .expressionAttributeNames(names)
         .expressionAttributeValues(values)
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -169,9 +179,9 @@ final class JobCountWriter {
   }
 
   /**
-   * What to try again after a cancellation: histories whose ledger had already counted some of their records lose
-   * those records (a replayed batch); conflicts with a concurrent transaction and throttling are retried as they
-   * are; any other reason is not ours to handle.
+   * What to try again after a cancellation: a history whose ledger refused it is rebased on that ledger (without
+   * the records it counted already, from the state it counts; no ledger counts nothing); conflicts with a
+   * concurrent transaction and throttling are retried as they are; any other reason is not ours to handle.
    */
   private static Retry retryOf(List<JobHistory> histories, TransactionCanceledException e) {
     if (!e.hasCancellationReasons()) {
@@ -184,9 +194,17 @@ final class JobCountWriter {
     for (int i = 0; i < reasons.size(); i++) {
       String code = Optional.ofNullable(reasons.get(i).code()).orElse("None");
       if (i < histories.size() && code.equals("ConditionalCheckFailed")) {
-        String counted = reasons.get(i).item().get(JobCountTable.SEQUENCE).s();
-        Optional<JobHistory> rest = histories.get(i).after(counted);
-        skipped += histories.get(i).changes().size() - rest.map(h -> h.changes().size()).orElse(0);
+        JobHistory history = histories.get(i);
+        Map<String, AttributeValue> ledger =
+            reasons.get(i).hasItem() ? reasons.get(i).item() : Map.of();
+        String counted =
+            Optional.ofNullable(ledger.get(JobCountTable.SEQUENCE)).map(AttributeValue::s).orElse("");
+        Optional<CountedJob> state =
+            JobCountTable.stateOf(
+                history.organization(), history.jobId(),
+                Optional.ofNullable(ledger.get(JobCountTable.STATE)).map(AttributeValue::s));
+        Optional<JobHistory> rest = history.rebased(counted, state);
+        skipped += history.changes().size() - rest.map(h -> h.changes().size()).orElse(0);
         rest.filter(h -> !h.deltas().isEmpty()).ifPresent(pending::add);
       } else if (code.equals("TransactionConflict") || code.equals("ThrottlingError")
           || code.equals("ProvisionedThroughputExceeded")) {

@@ -58,16 +58,16 @@ class JobHistoryTest {
   }
 
   @Test
-  void after_ledgerSequence_dropsTheChangesAlreadyCounted() {
+  void rebased_ledgerSequence_dropsTheChangesAlreadyCounted() {
     JobHistory history =
         new JobHistory(
             "acme", "j-1",
             List.of(
                 change("100", Optional.empty(), Optional.of(QUEUED)),
                 change("200", Optional.of(QUEUED), Optional.of(PROCESSING))));
-    JobHistory rest = history.after(JobCountTable.sequence("100")).orElseThrow();
+    JobHistory rest = history.rebased(JobCountTable.sequence("100"), Optional.of(QUEUED)).orElseThrow();
     assertEquals(List.of(JobCountTable.sequence("200")), rest.changes().stream().map(JobChange::sequence).toList());
-    assertTrue(history.after(JobCountTable.sequence("200")).isEmpty());
-    assertEquals(history, history.after(JobCountTable.sequence("99")).orElseThrow());
+    assertTrue(history.rebased(JobCountTable.sequence("200"), Optional.of(PROCESSING)).isEmpty());
+    assertEquals(history, history.rebased(JobCountTable.sequence("99"), Optional.empty()).orElseThrow());
   }
 }

@@ -1,5 +1,6 @@
 package io.evaljobs.cli;
 
+import io.evaljobs.cli.counts.CountsCommand;
 import io.evaljobs.cli.imports.ImportCommand;
 import io.evaljobs.cli.keys.KeysCommand;
 import io.evaljobs.cli.tables.TablesCommand;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
     mixinStandardHelpOptions = true,
     version = "evaljobs 1.0.0",
     description = "Creates the tables, imports jobs and manages API keys of the evaljobs APIs.",
-    subcommands = {TablesCommand.class, ImportCommand.class, KeysCommand.class})
+    subcommands = {TablesCommand.class, ImportCommand.class, KeysCommand.class, CountsCommand.class})
 public final class EvaljobsCli {
   /** Exit code when some lines of an import were rejected, or a command failed. */
   public static final int EXIT_FAILED = 1;

@@ -10,6 +10,7 @@ import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
 import io.evaljobs.scoring.ScoringJobJson;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 class ImportIT {
@@ -108,6 +110,32 @@ class ImportIT {
       Map<String, AttributeValue> stored = get(table, EvaluationTable.toItem("acme", job));
       assertEquals(job, EvaluationTable.fromItem(stored));
     }
+  }
+
+  @Test
+  void countsBackfill_afterAnImportNoStreamCounted_countsEachJobOnceAndAgainNone() throws IOException {
+    Path file = dir.resolve("backfill.jsonl");
+    Random random = new Random(7);
+    List<String> lines = new ArrayList<>();
+    for (int n = 0; n < 40; n++) {
+      EvaluationJob job = evaluation(random, "backfill-" + n);
+      lines.add(Json.write(json -> EvaluationJobJson.write(json, job)));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    String table = tables.get(EvaluationTable.LOGICAL_ID);
+    assertEquals(0, run("import", "evaluations", "--organization", "backfill-org", "--table", table,
+        file.toString()).exitCode());
+    long jobs = dynamo.client().scan(b -> b.tableName(table).select(Select.COUNT)).count();
+
+    String[] backfill = {"counts", "backfill", "--table", table,
+        "--counts-table", tables.get(JobCountTable.LOGICAL_ID)};
+    Run first = run(backfill);
+    Run second = run(backfill);
+
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().contains("scanned " + jobs + " items: counted " + jobs + " jobs, 0 were counted already"),
+        first.out());
+    assertTrue(second.out().contains("counted 0 jobs, " + jobs + " were counted already"), second.out());
   }
 
   @Test
