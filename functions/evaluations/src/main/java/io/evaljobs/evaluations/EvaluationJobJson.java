@@ -1,13 +1,16 @@
 package io.evaljobs.evaluations;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.evaljobs.http.Json;
+import io.evaljobs.paging.ResponseBytes;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,6 +27,16 @@ public final class EvaluationJobJson {
   private EvaluationJobJson() {}
 
   /** Writes every field, absent ones as null, timestamps as ISO 8601 UTC. */
+  /** The most bytes {@link #write} can take for {@code job}, for {@link ResponseBytes}. */
+  static long worstCaseBytes(EvaluationJob job) {
+    List<String> strings = new ArrayList<>(4);
+    strings.add(job.jobId());
+    job.judgeId().ifPresent(strings::add);
+    job.judgeName().ifPresent(strings::add);
+    job.priority().ifPresent(strings::add);
+    return ResponseBytes.worstCase(strings);
+  }
+
   public static void write(JsonGenerator json, EvaluationJob job) throws IOException {
     json.writeStartObject();
     json.writeStringField("job_id", job.jobId());

@@ -11,6 +11,7 @@ import io.evaljobs.paging.InvalidPageTokenException;
 import io.evaljobs.paging.Page;
 import io.evaljobs.paging.PageReader;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.paging.ResponseBytes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -68,6 +69,11 @@ final class EvaluationPageReader {
     }
     List<EvaluationJob> jobs =
         page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
+    int fitting = ResponseBytes.fitting(jobs.stream().map(EvaluationJobJson::worstCaseBytes).toList());
+    if (fitting < jobs.size()) {
+      page = page.truncatedTo(fitting, listing);
+      jobs = jobs.subList(0, fitting);
+    }
     // Decided by the page read (one item more than the limit), not by the total, which trails the stream.
     boolean hasNext = page.next().isPresent();
     Optional<String> next = hasNext ? page.next().map(c -> encode(c, total, organization, canonical)) : Optional.empty();

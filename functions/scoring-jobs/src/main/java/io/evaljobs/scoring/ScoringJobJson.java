@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.evaljobs.dynamodb.SortableValues;
 import io.evaljobs.http.Json;
+import io.evaljobs.paging.ResponseBytes;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -74,6 +77,24 @@ public final class ScoringJobJson {
     }
     Instant createdAt = createdAt(fields.get("created_at"), defaultCreatedAt);
     return new ScoringJob(jobId, context, module, status, score, explanation, createdAt);
+  }
+
+  /** The most bytes {@link #write} can take for {@code job}, for {@link ResponseBytes}. */
+  static long worstCaseBytes(ScoringJob job) {
+    AgentIdentityContext id = job.identity();
+    List<String> strings = new ArrayList<>(16);
+    strings.add(job.jobId());
+    strings.add(id.customerId());
+    strings.add(id.projectId());
+    for (Optional<String> value : List.of(
+        id.agentName(), id.agentVersion(), id.agentSessionId(), id.agentWorkflowName(), id.agentWorkflowVersion(),
+        id.agentWorkflowSessionId(), id.batchDefinitionId(), id.batchExecutionId(), id.toolId(), id.toolInstanceId(),
+        id.toolExecutionId(), job.explanation())) {
+      value.ifPresent(strings::add);
+    }
+    strings.add(job.module());
+    job.score().ifPresent(score -> strings.add(score.literal()));
+    return ResponseBytes.worstCase(strings);
   }
 
   /** Writes {@code job} as one ScoringJobResponse object. */

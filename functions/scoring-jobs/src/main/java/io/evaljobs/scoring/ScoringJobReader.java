@@ -6,6 +6,7 @@ import io.evaljobs.dynamodb.ReadBudget;
 import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.paging.Page;
 import io.evaljobs.paging.PageReader;
+import io.evaljobs.paging.ResponseBytes;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,6 +34,11 @@ final class ScoringJobReader {
     IndexQuery indexQuery = QueryPlan.plan(tableName, query.tenant(), query.filters());
     Page page = pages.read(indexQuery, query.cursor(), query.limit(), BUDGET);
     List<ScoringJob> jobs = page.hits().stream().map(hit -> ScoringJobTable.fromItem(hit.item())).toList();
+    int fitting = ResponseBytes.fitting(jobs.stream().map(ScoringJobJson::worstCaseBytes).toList());
+    if (fitting < jobs.size()) {
+      page = page.truncatedTo(fitting, indexQuery);
+      jobs = jobs.subList(0, fitting);
+    }
     jobs.forEach(job -> checkTenant(job, query.tenant()));
     return new JobRead(new JobPage(jobs, page.next()), page.stats(), Optional.of(indexQuery.indexName()));
   }
