@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,6 +134,35 @@ class ListScoringJobsHandlerIT {
     for (int i = 0; i < BULK; i++) {
       assertEquals(String.format("bulk-%05d", BULK - 1 - i), ids.get(i));
     }
+  }
+
+  @Test
+  void listScoringJobs_hugeExplanations_pagesStayUnderLambdasLimitAndLoseNothing() {
+    // Explanations near DynamoDB's 400 KB item limit, of characters JSON must escape: another writer could store them.
+    String huge = "\u0001".repeat(190_000);
+    List<ScoringJob> jobs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      jobs.add(job("huge", "p", String.format("huge-%02d", i), T0.plusSeconds(i), "bot", "1", Optional.of(huge)));
+    }
+    TestTables.writeAll(embedded.client(), table, jobs);
+    List<String> ids = new ArrayList<>();
+    Optional<Map<String, List<String>>> next = Optional.empty();
+    int pages = 0;
+    do {
+      TestRequests request = TestRequests.forTenant("huge", "p").param("limit", "100");
+      ApiResponse response = get(next.isPresent() ? request.params(next.get()) : request);
+      // The proxy response escapes the body once more (at most 7 bytes for a 6-byte escape): 5 MB keeps it under 6.
+      assertTrue(response.body().getBytes(StandardCharsets.UTF_8).length < 5L * 1024 * 1024, "page too large");
+      ApiContract.parse(response.body()).forEach(item -> ids.add(item.get("job_id").asText()));
+      next = LinkHeader.nextParameters(Optional.ofNullable(response.headers().get("Link")));
+      pages++;
+    } while (next.isPresent() && pages < 20);
+    List<String> expected = new ArrayList<>();
+    for (int i = 9; i >= 0; i--) {
+      expected.add(String.format("huge-%02d", i));
+    }
+    assertEquals(expected, ids);
+    assertTrue(pages > 1, "huge jobs must not fit one page");
   }
 
   @Test
