@@ -93,7 +93,7 @@ final class ReadCostSections {
     int depth = Math.min(10_000, (largeTenantJobs - 100) / 100 * 100);
     Map<String, String> firstQuery = Map.of("limit", "25");
     MeasuredHandler.Repeated first = evaluations.repeat(evaluationEvent(firstQuery), REPETITIONS);
-    depthRow("page 1 (no token; includes total_count)", first);
+    depthRow("page 1 (no token; reads total_count from its counter)", first);
 
     String token = first.last().response().nextOffset().orElseThrow();
     MeasuredHandler.Repeated second = evaluations.repeat(evaluationEvent(Map.of("limit", "25", "offset", token)), REPETITIONS);
@@ -111,9 +111,14 @@ final class ReadCostSections {
     depthRow("page at offset " + Format.count(depth) + " by token", deep);
     table.add(
         "5",
+        "token page at " + Format.count(depth) + " / page 1 (median latency)",
+        Format.ratio(deep.latency().median() / first.latency().median()),
+        "<= 1.2x");
+    table.add(
+        "5",
         "token page at " + Format.count(depth) + " / token page 2 (median latency)",
         Format.ratio(deep.latency().median() / second.latency().median()),
-        "<= 1.2x");
+        "");
 
     MeasuredHandler.Repeated integer =
         evaluations.repeat(evaluationEvent(Map.of("limit", "25", "offset", "10000")), REPETITIONS);
