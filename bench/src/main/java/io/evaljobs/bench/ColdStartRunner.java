@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +14,24 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Starts {@link FunctionLauncher} in fresh JVMs, with the same java as this one, the template's JVM flags and a
- * class path of the function's deployable jar and the launcher class alone.
+ * Starts {@link FunctionLauncher} in fresh JVMs, with the same java as this one, the template's JAVA_TOOL_OPTIONS
+ * (from the template.yaml of the repository the function's jar was built in) and a class path of the function's
+ * deployable jar and the launcher class alone.
  */
 final class ColdStartRunner {
-  /** JAVA_TOOL_OPTIONS of every function in template.yaml. */
-  static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+  private static final Pattern JAVA_TOOL_OPTIONS = Pattern.compile("(?m)^\\s+JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$");
+
+  /** JAVA_TOOL_OPTIONS of every function in the template.yaml of the working directory (the repository root). */
+  static final List<String> LAMBDA_JVM_FLAGS = templateFlags(Path.of("template.yaml").toAbsolutePath());
 
   private final Path java;
   private final Path launcherClasses;
@@ -57,7 +64,6 @@ final class ColdStartRunner {
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(LAMBDA_JVM_FLAGS);
     command.add("-cp");
     command.add(function.jar() + File.pathSeparator + launcherClasses);
     command.add(FunctionLauncher.class.getName());
@@ -70,6 +76,8 @@ final class ColdStartRunner {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().clear();
     builder.environment().putAll(function.environment());
+    // As Lambda passes them: the JVM reads JAVA_TOOL_OPTIONS itself.
+    builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", flagsFor(function.jar())));
     long spawned = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     Process process = builder.start();
     Map<String, String> values = new HashMap<>();
@@ -88,5 +96,34 @@ final class ColdStartRunner {
       throw new IllegalStateException(function.name() + " launcher failed (" + mode + "): " + values);
     }
     return new LauncherRun(spawned, values);
+  }
+
+  /** The flags of the template.yaml in the nearest directory above {@code artifact}: the repository it was built in. */
+  static List<String> flagsFor(Path artifact) {
+    for (Path directory = artifact.toAbsolutePath().getParent(); directory != null; directory = directory.getParent()) {
+      Path template = directory.resolve("template.yaml");
+      if (Files.isRegularFile(template)) {
+        return templateFlags(template);
+      }
+    }
+    throw new IllegalStateException("no template.yaml above " + artifact);
+  }
+
+  /** The first JAVA_TOOL_OPTIONS of {@code template} (the Globals one), split into flags; none without one. */
+  static List<String> templateFlags(Path template) {
+    if (!Files.isRegularFile(template)) {
+      return List.of();
+    }
+    Matcher matcher;
+    try {
+      matcher = JAVA_TOOL_OPTIONS.matcher(Files.readString(template, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!matcher.find()) {
+      return List.of();
+    }
+    String value = matcher.group(1).replaceAll("^['\"]|['\"]$", "");
+    return Arrays.stream(value.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).toList();
   }
 }

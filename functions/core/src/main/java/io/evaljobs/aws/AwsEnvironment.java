@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -17,9 +19,16 @@ import software.amazon.awssdk.regions.Region;
  * region and credentials the Lambda environment gives, an endpoint override for local use, and one HTTP client.
  */
 public final class AwsEnvironment {
-  // One per execution environment: the URL-connection client holds no pool of its own, so clients can share it.
-  private static final SdkHttpClient HTTP_CLIENT =
-      UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build();
+  // One per execution environment, shared by every client so that they share its keep-alive connections.
+  private static final SocketHttpClient HTTP_CLIENT =
+      SocketHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(30));
+
+  // org.crac holds resources weakly; registered while this class initializes, before any handler's primer.
+  private static final Resource SNAPSHOT_CONNECTIONS = new SnapshotConnections(HTTP_CLIENT);
+
+  static {
+    Core.getGlobalContext().register(SNAPSHOT_CONNECTIONS);
+  }
 
   private static final AwsCredentialsProvider LOCAL_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
@@ -31,9 +40,18 @@ public final class AwsEnvironment {
     return Region.of(Optional.ofNullable(env.get("AWS_REGION")).orElse("us-east-1"));
   }
 
-  /** The function's own credentials variables; dummy ones for a local endpoint, which accepts any. */
+  /**
+   * The function's own credentials variables; where Lambda gives none but a container credentials endpoint (the
+   * case under SnapStart), that endpoint; dummy ones for a local endpoint, which accepts any.
+   */
   public static AwsCredentialsProvider credentials(Map<String, String> env) {
-    return env.containsKey("AWS_ACCESS_KEY_ID") ? EnvironmentVariableCredentialsProvider.create() : LOCAL_CREDENTIALS;
+    if (env.containsKey("AWS_ACCESS_KEY_ID")) {
+      return EnvironmentVariableCredentialsProvider.create();
+    }
+    if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+      return ContainerCredentialsProvider.builder().build();
+    }
+    return LOCAL_CREDENTIALS;
   }
 
   public static AwsCredentialsProvider localCredentials() {

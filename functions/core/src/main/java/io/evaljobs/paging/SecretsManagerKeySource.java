@@ -1,13 +1,18 @@
 package io.evaljobs.paging;
 
 import io.evaljobs.aws.AwsEnvironment;
+import io.evaljobs.aws.ExplicitClientSettings;
+import io.evaljobs.aws.SecretsManagerEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -32,16 +37,22 @@ public final class SecretsManagerKeySource implements TokenKeySource {
 
   /**
    * For the Lambda runtime: the secret named by PAGE_TOKEN_SECRET_ARN, read with the function's own region and
-   * credentials (SECRETSMANAGER_ENDPOINT, when set, points at another endpoint).
+   * credentials from the region's endpoint (SECRETSMANAGER_ENDPOINT, when set, points at another endpoint).
    */
   public static SecretsManagerKeySource fromEnvironment(String secretId, Map<String, String> env) {
+    Region region = AwsEnvironment.region(env);
     SecretsManagerClientBuilder builder =
-        SecretsManagerClient.builder()
-            .region(AwsEnvironment.region(env))
-            .credentialsProvider(AwsEnvironment.credentials(env))
-            .httpClient(AwsEnvironment.httpClient())
-            .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5)));
-    AwsEnvironment.endpoint(env, "SECRETSMANAGER_ENDPOINT").ifPresent(builder::endpointOverride);
+        ExplicitClientSettings.apply(
+                SecretsManagerClient.builder(),
+                region,
+                AwsEnvironment.credentials(env),
+                Optional.of(SecretsManagerEndpoint.of(env, region)))
+            .overrideConfiguration(
+                ExplicitClientSettings.overrides()
+                    // What the SDK resolves for Secrets Manager when nothing configures a retry mode.
+                    .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.LEGACY))
+                    .apiCallTimeout(Duration.ofSeconds(5))
+                    .build());
     return new SecretsManagerKeySource(builder.build(), secretId, Clock.systemUTC());
   }
 

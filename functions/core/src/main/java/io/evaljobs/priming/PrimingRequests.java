@@ -16,7 +16,7 @@ public final class PrimingRequests implements Runnable {
    */
   public static final String FORGED_PAGE_TOKEN = "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-  /** Enough rounds for the first tier of the JIT to compile the request path. */
+  /** Rounds per run; SnapStartPriming repeats the run until the request path is compiled. */
   private static final int ROUNDS = 3;
 
   private final RequestStreamHandler handler;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -25,6 +26,14 @@ class AwsEnvironmentTest {
         EnvironmentVariableCredentialsProvider.class,
         AwsEnvironment.credentials(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b")));
     assertSame(AwsEnvironment.localCredentials(), AwsEnvironment.credentials(Map.of()));
+  }
+
+  @Test
+  void credentials_containerEndpointWithoutKeys_useTheContainerEndpoint() {
+    // What Lambda gives a SnapStart function instead of the key variables.
+    assertInstanceOf(
+        ContainerCredentialsProvider.class,
+        AwsEnvironment.credentials(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/creds")));
   }
 
   @Test

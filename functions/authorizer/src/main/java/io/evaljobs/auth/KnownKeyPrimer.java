@@ -1,0 +1,48 @@
+package io.evaljobs.auth;
+
+import io.evaljobs.aws.CannedHttpClient;
+import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.priming.PrimingRequests;
+import java.util.List;
+
+/**
+ * Primes the path of a key that exists, which no read of the real table can reach without a real key: the same
+ * handler code over a DynamoDB client whose GetItem always finds an active evaluations key. The first call of each
+ * API is then allowed, the second denied (a key of the other API), and no request leaves the process.
+ */
+final class KnownKeyPrimer implements Runnable {
+  private static final String FOUND_ITEM =
+      "{\"Item\":{"
+          + "\"key_hash\":{\"S\":\"0000000000000000000000000000000000000000000000000000000000000000\"},"
+          + "\"key_id\":{\"S\":\"priming\"},"
+          + "\"api\":{\"S\":\"" + ApiName.EVALUATIONS.wireName() + "\"},"
+          + "\"organization\":{\"S\":\"evaljobs-snapstart-priming\"},"
+          + "\"name\":{\"S\":\"priming\"},"
+          + "\"status\":{\"S\":\"active\"},"
+          + "\"created_at\":{\"S\":\"2024-01-01T00:00:00Z\"},"
+          + "\"created_sk\":{\"S\":\"priming\"}}}";
+
+  private PrimingRequests requests;
+
+  @Override
+  public void run() {
+    if (requests == null) {
+      ApiKeyAuthorizerHandler handler =
+          new ApiKeyAuthorizerHandler(
+              DynamoDbClients.withHttpClient(new CannedHttpClient(FOUND_ITEM)), "evaljobs-snapstart-priming");
+      requests = new PrimingRequests(handler, events());
+    }
+    requests.run();
+  }
+
+  static List<String> events() {
+    return List.of(
+        GatewayEvents.authorizerEvent(
+            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path())
+                .withHeader(ApiName.EVALUATIONS.headerName(), "evaljobs-snapstart-priming-known-key")),
+        GatewayEvents.authorizerEvent(
+            GatewayEvents.Call.of("GET", ApiName.SCORING.path())
+                .withHeader(ApiName.SCORING.headerName(), "evaljobs-snapstart-priming-known-key")));
+  }
+}
