@@ -1,0 +1,72 @@
+package io.evaljobs.evaluations;
+
+import io.evaljobs.aws.CannedHttpClient;
+import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.observability.RequestLogLine;
+import io.evaljobs.paging.PageTokens;
+import io.evaljobs.priming.CannedQueryResponse;
+import io.evaljobs.priming.PrimingRequests;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Primes the path of a full page, which the real table cannot give a tenant that owns nothing: the same handler
+ * over a DynamoDB client whose every answer is a page of synthetic jobs, so that unmarshalling items, writing them
+ * and sealing a next token are compiled before the snapshot. No request leaves the process.
+ */
+final class CannedPagePrimer implements Runnable {
+  private static final String TENANT = "evaljobs-snapstart-priming";
+
+  private final Map<String, String> env;
+  private PrimingRequests requests;
+
+  /** {@code env}: the function's environment, for its page token keys and log level. */
+  CannedPagePrimer(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    if (requests == null) {
+      requests = new PrimingRequests(handler(), List.of(event()));
+    }
+    requests.run();
+  }
+
+  ListEvaluationsHandler handler() {
+    return new ListEvaluationsHandler(
+        DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(items()))),
+        TENANT, TENANT, PageTokens.fromEnvironment(env, ListEvaluationsHandler.ENDPOINT),
+        ListEvaluationsParameters.MAX_LIMIT, RequestLogLine.fromEnvironment(env));
+  }
+
+  static String event() {
+    GatewayEvents.Call call =
+        GatewayEvents.Call.of("GET", "/evaluations").withHeader("Host", "priming.invalid")
+            .withQueryParameter("limit", "25");
+    return GatewayEvents.proxyEvent(call, Map.of("organization", TENANT, "principalId", "priming"));
+  }
+
+  /** One more job than the primed page holds, so the page has a next token to seal. */
+  private static List<Map<String, AttributeValue>> items() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Instant created = Instant.parse("2024-01-01T00:00:00Z");
+    for (int i = 0; i < 26; i++) {
+      EvaluationJob job =
+          new EvaluationJob(
+              "priming-" + i, EvaluationStatus.COMPLETED, OptionalLong.of(100), OptionalLong.of(100),
+              OptionalLong.of(0), OptionalDouble.of(100), Optional.of("priming-judge"), Optional.of("Priming judge"),
+              created.plusSeconds(i), Optional.of(created.plusSeconds(i + 1)), Optional.of(created.plusSeconds(i + 60)),
+              Optional.of(created.plusSeconds(i + 60)), Optional.of("normal"));
+      items.add(EvaluationTable.toItem(TENANT, job));
+    }
+    return items;
+  }
+}
