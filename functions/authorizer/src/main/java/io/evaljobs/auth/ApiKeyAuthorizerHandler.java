@@ -20,7 +20,7 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   public ApiKeyAuthorizerHandler() {
     this(DynamoDbClients.fromEnvironment(System.getenv()), requiredEnv(System.getenv(), "API_KEYS_TABLE"));
     SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
-    SnapStartPriming.register(new KnownKeyPrimer());
+    SnapStartPriming.register(KnownKeyPrimer.of());
   }
 
   /** A key no one holds, for each API: a lookup by hash that finds nothing, the whole decision path, no writes. */

@@ -3,6 +3,7 @@ package io.evaljobs.auth;
 import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * handler code over a DynamoDB client whose GetItem always finds an active evaluations key. The first call of each
  * API is then allowed, the second denied (a key of the other API), and no request leaves the process.
  */
-final class KnownKeyPrimer implements Runnable {
+final class KnownKeyPrimer {
   private static final String FOUND_ITEM =
       "{\"Item\":{"
           + "\"key_hash\":{\"S\":\"0000000000000000000000000000000000000000000000000000000000000000\"},"
@@ -23,17 +24,14 @@ final class KnownKeyPrimer implements Runnable {
           + "\"created_at\":{\"S\":\"2024-01-01T00:00:00Z\"},"
           + "\"created_sk\":{\"S\":\"priming\"}}}";
 
-  private PrimingRequests requests;
+  private KnownKeyPrimer() {}
 
-  @Override
-  public void run() {
-    if (requests == null) {
-      ApiKeyAuthorizerHandler handler =
-          new ApiKeyAuthorizerHandler(
-              DynamoDbClients.withHttpClient(new CannedHttpClient(FOUND_ITEM)), "evaljobs-snapstart-priming");
-      requests = new PrimingRequests(handler, events());
-    }
-    requests.run();
+  /** The primer, whose handler over the canned client is built at the checkpoint. */
+  static LazyPrimer of() {
+    return new LazyPrimer(() -> new PrimingRequests(
+        new ApiKeyAuthorizerHandler(
+            DynamoDbClients.withHttpClient(new CannedHttpClient(FOUND_ITEM)), "evaljobs-snapstart-priming"),
+        events()));
   }
 
   static List<String> events() {

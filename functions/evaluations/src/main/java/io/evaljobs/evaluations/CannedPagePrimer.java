@@ -6,6 +6,7 @@ import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedQueryResponse;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,26 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * over a DynamoDB client whose every answer is a page of synthetic jobs, so that unmarshalling items, writing them
  * and sealing a next token are compiled before the snapshot. No request leaves the process.
  */
-final class CannedPagePrimer implements Runnable {
+final class CannedPagePrimer {
   private static final String TENANT = "evaljobs-snapstart-priming";
 
-  private final Map<String, String> env;
-  private PrimingRequests requests;
+  private CannedPagePrimer() {}
+
+  /** A primer sending a first-page request through the handler over the canned page, built at the checkpoint. */
+  static LazyPrimer of(Map<String, String> env) {
+    return new LazyPrimer(() -> new PrimingRequests(handler(env), List.of(event())));
+  }
 
   /** {@code env}: the function's environment, for its page token keys and log level. */
-  CannedPagePrimer(Map<String, String> env) {
-    this.env = env;
-  }
-
-  @Override
-  public void run() {
-    if (requests == null) {
-      requests = new PrimingRequests(handler(), List.of(event()));
-    }
-    requests.run();
-  }
-
-  ListEvaluationsHandler handler() {
+  static ListEvaluationsHandler handler(Map<String, String> env) {
     return new ListEvaluationsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(items()))),
         TENANT, TENANT, PageTokens.fromEnvironment(env, ListEvaluationsHandler.ENDPOINT),

@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Counts the jobs a table held before its stream was counted (a table created before the counts existed), safe to
@@ -139,13 +138,8 @@ public final class JobCountBackfill {
       actions.add(TransactWriteItem.builder().put(ledger(job)).build());
       JobCountTable.countersOf(job).forEach(key -> counters.merge(key, 1L, Long::sum));
     }
-    counters.forEach((key, n) -> actions.add(TransactWriteItem.builder().update(Update.builder()
-        .tableName(countsTable)
-        .key(key.toKey())
-        .updateExpression("ADD #n :n")
-        .expressionAttributeNames(Map.of("#n", JobCountTable.N))
-        .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(n))))
-        .build()).build()));
+    counters.forEach((key, n) ->
+        actions.add(TransactWriteItem.builder().update(JobCountWriter.counterUpdate(countsTable, key, n)).build()));
     dynamo.transactWriteItems(b -> b.transactItems(actions));
   }
 

@@ -117,7 +117,7 @@ final class JobCountWriter {
     }
     counters.forEach((key, delta) -> {
       if (delta != 0) {
-        actions.add(TransactWriteItem.builder().update(counterUpdate(key, delta)).build());
+        actions.add(TransactWriteItem.builder().update(counterUpdate(tableName, key, delta)).build());
       }
     });
     dynamo.transactWriteItems(b -> b.transactItems(actions));
@@ -156,7 +156,8 @@ final class JobCountWriter {
         .build();
   }
 
-  private Update counterUpdate(CounterKey key, long delta) {
+  /** {@code ADD n :delta} to one counter: how every writer of the counts moves them. */
+  static Update counterUpdate(String tableName, CounterKey key, long delta) {
     return Update.builder()
         .tableName(tableName)
         .key(key.toKey())

@@ -46,7 +46,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
   public ListEvaluationsHandler() {
     this(System.getenv());
     SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
-    SnapStartPriming.register(new CannedPagePrimer(System.getenv()));
+    SnapStartPriming.register(CannedPagePrimer.of(System.getenv()));
   }
 
   /** Listings of a tenant that owns nothing, one per kind of plan, and a forged token: reads only, no one's data. */

@@ -9,12 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CannedPagePrimerTest {
-  private final CannedPagePrimer primer =
-      new CannedPagePrimer(Map.of("PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("primer", new SecureRandom())));
+  private final Map<String, String> env =
+      Map.of("PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("primer", new SecureRandom()));
 
   @Test
   void cannedPage_throughTheHandler_answersAFullPageWithANextToken() {
-    HandlerResponse response = HandlerResponse.invoke(primer.handler(), CannedPagePrimer.event());
+    HandlerResponse response = HandlerResponse.invoke(CannedPagePrimer.handler(env), CannedPagePrimer.event());
     assertEquals(200, response.status(), response.body().toString());
     assertEquals(25, response.body().path("jobs").size());
     assertTrue(response.body().path("pagination").path("next_offset").isTextual(), "the page must seal a token");
@@ -22,6 +22,7 @@ class CannedPagePrimerTest {
 
   @Test
   void run_repeatedAsBeforeACheckpoint_neverThrows() {
+    Runnable primer = CannedPagePrimer.of(env);
     for (int i = 0; i < 3; i++) {
       primer.run();
     }

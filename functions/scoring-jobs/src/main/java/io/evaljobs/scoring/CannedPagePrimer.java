@@ -6,6 +6,7 @@ import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedQueryResponse;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,27 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * unmarshalling items, writing them and the next-page link are compiled before the snapshot. No request leaves
  * the process.
  */
-final class CannedPagePrimer implements Runnable {
+final class CannedPagePrimer {
   private static final String CUSTOMER = "evaljobs-snapstart-priming";
   private static final String PROJECT = "priming";
 
-  private final Map<String, String> env;
-  private PrimingRequests requests;
+  private CannedPagePrimer() {}
+
+  /** A primer sending a first-page request through the handler over the canned page, built at the checkpoint. */
+  static LazyPrimer of(Map<String, String> env) {
+    return new LazyPrimer(() -> new PrimingRequests(handler(env), List.of(event())));
+  }
 
   /** {@code env}: the function's environment, for its page token keys and log level. */
-  CannedPagePrimer(Map<String, String> env) {
-    this.env = env;
-  }
-
-  @Override
-  public void run() {
-    if (requests == null) {
-      requests = new PrimingRequests(handler(), List.of(event()));
-    }
-    requests.run();
-  }
-
-  ListScoringJobsHandler handler() {
+  static ListScoringJobsHandler handler(Map<String, String> env) {
     return new ListScoringJobsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(items()))),
         CUSTOMER, PageTokens.fromEnvironment(env, ListScoringJobsHandler.ENDPOINT), ScoringJobQuery.MAX_LIMIT,

@@ -44,7 +44,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
   public ListScoringJobsHandler() {
     this(System.getenv());
     SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
-    SnapStartPriming.register(new CannedPagePrimer(System.getenv()));
+    SnapStartPriming.register(CannedPagePrimer.of(System.getenv()));
   }
 
   /** Listings of a tenant that owns nothing, on the broad and a selective index, and a forged token: reads only. */
