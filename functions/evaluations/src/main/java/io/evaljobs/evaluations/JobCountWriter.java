@@ -73,12 +73,12 @@ final class JobCountWriter {
           pending = List.of();
         } catch (TransactionCanceledException e) {
           Retry retry = retryOf(pending, e);
-          skipped += retry.skipped;
-          if (retry.conflict) {
+          skipped += retry.skipped();
+          if (retry.conflict()) {
             conflicts++;
             pause(attempt);
           }
-          pending = retry.pending;
+          pending = retry.pending();
         }
       }
     }
@@ -167,17 +167,8 @@ final class JobCountWriter {
         .build();
   }
 
-  private static final class Retry {
-    final List<JobHistory> pending;
-    final int skipped;
-    final boolean conflict;
-
-    Retry(List<JobHistory> pending, int skipped, boolean conflict) {
-      this.pending = pending;
-      this.skipped = skipped;
-      this.conflict = conflict;
-    }
-  }
+  /** What a cancelled transaction leaves to write, how many records it found counted, and whether to back off. */
+  private record Retry(List<JobHistory> pending, int skipped, boolean conflict) {}
 
   /**
    * What to try again after a cancellation: a history whose ledger refused it is rebased on that ledger (without
