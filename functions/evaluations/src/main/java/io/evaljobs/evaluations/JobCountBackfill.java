@@ -3,12 +3,10 @@ package io.evaljobs.evaluations;
 import io.evaljobs.dynamodb.SortableValues;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,35 +45,13 @@ public final class JobCountBackfill {
       List<CountedJob> jobs = new ArrayList<>();
       page.items().forEach(item -> EvaluationTable.countedJob(item).ifPresent(jobs::add));
       totals[0] += page.items().size();
-      for (List<CountedJob> chunk : chunks(jobs)) {
+      // A condition check and a ledger per job, plus the counters the jobs share.
+      for (List<CountedJob> chunk : CountTransactions.chunks(jobs, 2, JobCountTable::countersOf)) {
         count(chunk, totals);
       }
       progress.accept(totals[0]);
     });
     return new Result(totals[0], totals[1], totals[2], totals[3]);
-  }
-
-  /** Jobs per transaction: a condition check and a ledger each, plus the counters they share. */
-  private static List<List<CountedJob>> chunks(List<CountedJob> jobs) {
-    List<List<CountedJob>> chunks = new ArrayList<>();
-    List<CountedJob> chunk = new ArrayList<>();
-    Set<CounterKey> counters = new HashSet<>();
-    for (CountedJob job : jobs) {
-      Set<CounterKey> added = new HashSet<>(JobCountTable.countersOf(job));
-      added.removeAll(counters);
-      if (!chunk.isEmpty() && 2 * (chunk.size() + 1) + counters.size() + added.size() > JobCountWriter.MAX_ACTIONS) {
-        chunks.add(chunk);
-        chunk = new ArrayList<>();
-        counters = new HashSet<>();
-        added = new HashSet<>(JobCountTable.countersOf(job));
-      }
-      chunk.add(job);
-      counters.addAll(added);
-    }
-    if (!chunk.isEmpty()) {
-      chunks.add(chunk);
-    }
-    return chunks;
   }
 
   private void count(List<CountedJob> jobs, long[] totals) {
@@ -104,7 +80,7 @@ public final class JobCountBackfill {
             // Changed or removed since the scan: count it as it is now, if it still is a job.
             totals[3]++;
             current(job).ifPresent(retry::add);
-          } else if (check.equals("None") && ledger.equals("None") || isTransient(check) || isTransient(ledger)) {
+          } else if (check.equals("None") && ledger.equals("None") || CountTransactions.isTransient(check) || CountTransactions.isTransient(ledger)) {
             retry.add(job);
           } else {
             throw e;
@@ -113,11 +89,6 @@ public final class JobCountBackfill {
         pending = retry;
       }
     }
-  }
-
-  private static boolean isTransient(String code) {
-    return code.equals("TransactionConflict") || code.equals("ThrottlingError")
-        || code.equals("ProvisionedThroughputExceeded");
   }
 
   private static String code(List<CancellationReason> reasons, int index) {

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * DynamoDB's 100 actions), so a bulk load costs a few transactions per hundred jobs, not one per job.
  */
 final class JobCountWriter {
-  static final int MAX_ACTIONS = 100;
   private static final int MAX_ATTEMPTS = 10;
   /** Longer than a stream keeps records (24 h), so no replay of a removed job can outlive its ledger. */
   private static final Duration LEDGER_AFTER_REMOVAL = Duration.ofDays(2);
@@ -61,7 +58,7 @@ final class JobCountWriter {
     int transactions = 0;
     int skipped = 0;
     int conflicts = 0;
-    for (List<JobHistory> chunk : chunks(moving)) {
+    for (List<JobHistory> chunk : CountTransactions.chunks(moving, 1, h -> h.deltas().keySet())) {
       List<JobHistory> pending = chunk;
       for (int attempt = 1; !pending.isEmpty(); attempt++) {
         if (attempt > MAX_ATTEMPTS) {
@@ -83,29 +80,6 @@ final class JobCountWriter {
       }
     }
     return new Applied(moving.size(), transactions, skipped, conflicts);
-  }
-
-  /** Groups histories into transactions of at most {@link #MAX_ACTIONS} actions: one ledger each plus counters. */
-  private static List<List<JobHistory>> chunks(List<JobHistory> histories) {
-    List<List<JobHistory>> chunks = new ArrayList<>();
-    List<JobHistory> chunk = new ArrayList<>();
-    Set<CounterKey> counters = new HashSet<>();
-    for (JobHistory history : histories) {
-      Set<CounterKey> added = new HashSet<>(history.deltas().keySet());
-      added.removeAll(counters);
-      if (!chunk.isEmpty() && chunk.size() + 1 + counters.size() + added.size() > MAX_ACTIONS) {
-        chunks.add(chunk);
-        chunk = new ArrayList<>();
-        counters = new HashSet<>();
-        added = new HashSet<>(history.deltas().keySet());
-      }
-      chunk.add(history);
-      counters.addAll(added);
-    }
-    if (!chunk.isEmpty()) {
-      chunks.add(chunk);
-    }
-    return chunks;
   }
 
   private void write(List<JobHistory> histories) {
@@ -198,8 +172,7 @@ final class JobCountWriter {
         Optional<JobHistory> rest = history.rebased(counted, state);
         skipped += history.changes().size() - rest.map(h -> h.changes().size()).orElse(0);
         rest.filter(h -> !h.deltas().isEmpty()).ifPresent(pending::add);
-      } else if (code.equals("TransactionConflict") || code.equals("ThrottlingError")
-          || code.equals("ProvisionedThroughputExceeded")) {
+      } else if (CountTransactions.isTransient(code)) {
         conflict = true;
       } else if (!code.equals("None")) {
         throw e;
