@@ -147,7 +147,12 @@ public final class IndexReader {
     names.put("#pk", query.partitionKeyAttribute());
     names.put("#sk", query.sortKeyAttribute());
     values.put(":pk", AttributeValue.fromS(query.partitionKeyValue()));
+    boolean scanForward = query.ascending() == (direction == Direction.FORWARD);
     SortKeyCondition condition = query.segments().get(segment);
+    AttributeValue resumeSortKey = startKey.get(query.sortKeyAttribute());
+    if (resumeSortKey != null && resumeSortKey.s() != null) {
+      condition = condition.resumingAt(resumeSortKey.s(), scanForward);
+    }
     String keyCondition;
     if (condition instanceof SortKeyCondition.Between between) {
       values.put(":lo", AttributeValue.fromS(between.lowest()));
@@ -162,7 +167,7 @@ public final class IndexReader {
             .tableName(query.tableName())
             .indexName(query.indexName())
             .keyConditionExpression(keyCondition)
-            .scanIndexForward(query.ascending() == (direction == Direction.FORWARD))
+            .scanIndexForward(scanForward)
             .select(select)
             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
     query.filter().ifPresent(filter -> {
