@@ -95,6 +95,7 @@ final class ColdStartRunner {
       process.destroyForcibly();
       throw new IllegalStateException(function.name() + " launcher failed (" + mode + "): " + values);
     }
+    values.put("exited_us", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
     return new LauncherRun(spawned, values);
   }
 

@@ -1,7 +1,10 @@
 package io.evaljobs.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Sections 1, 2, 3 and 7, measured on the deployable artifacts in fresh JVMs: cold start, the first call after
@@ -16,6 +19,54 @@ final class LaunchedSections {
   LaunchedSections(ColdStartRunner runner, ResultTable table) {
     this.runner = runner;
     this.table = table;
+  }
+
+  /**
+   * What starting and stopping a JVM costs on this machine, with the function's flags and class path and a main that
+   * returns at once, and the same for {@code node -e ""} when node is installed: the floors the cold starts and the
+   * Node reference stand on.
+   */
+  void floor(FunctionUnderTest function, int runs) throws Exception {
+    long[] exit = new long[runs];
+    long[] main = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      LauncherRun run = runner.run(function, "floor", 0, 0, 1);
+      exit[i] = run.exitMicros();
+      main[i] = run.jvmStartMicros();
+    }
+    table.add(
+        "1",
+        "java floor: fresh JVM, template flags, " + function.jar().getFileName() + " on the class path, empty main"
+            + " (median of " + runs + ")",
+        Format.millisFromMicros(Samples.of(exit).median()) + " to exit, "
+            + Format.millisFromMicros(Samples.of(main).median()) + " to main",
+        "reference java floor ~35 ms");
+    OptionalDouble node = nodeFloorMicros(runs);
+    if (node.isPresent()) {
+      table.add(
+          "1",
+          "node floor: node -e \"\" (median of " + runs + ")",
+          Format.millisFromMicros(node.getAsDouble()) + " to exit",
+          "reference Node 20 handler cold start ~165 ms");
+    }
+  }
+
+  private static OptionalDouble nodeFloorMicros(int runs) throws InterruptedException {
+    long[] micros = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      try {
+        Process node = new ProcessBuilder("node", "-e", "").redirectErrorStream(true).start();
+        node.getInputStream().transferTo(OutputStream.nullOutputStream());
+        if (node.waitFor() != 0) {
+          return OptionalDouble.empty();
+        }
+      } catch (IOException notInstalled) {
+        return OptionalDouble.empty();
+      }
+      micros[i] = (System.nanoTime() - start) / 1_000;
+    }
+    return OptionalDouble.of(Samples.of(micros).median());
   }
 
   void coldStart(FunctionUnderTest function, int runs) throws Exception {

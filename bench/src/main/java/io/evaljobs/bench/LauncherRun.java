@@ -31,6 +31,11 @@ record LauncherRun(long spawnedMicros, Map<String, String> values) {
     return number("main_entered_us") - spawnedMicros;
   }
 
+  /** From the parent's spawn until it saw the process end. */
+  long exitMicros() {
+    return number("exited_us") - spawnedMicros;
+  }
+
   Samples samples() {
     return new Samples(Arrays.stream(text("samples_ns").split(",")).mapToLong(Long::parseLong).toArray());
   }

@@ -1,5 +1,7 @@
 package io.evaljobs.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -21,6 +23,7 @@ final class QueryCounter implements ExecutionInterceptor {
   private final String countsTable;
   private Totals items = Totals.ZERO;
   private Totals counts = Totals.ZERO;
+  private List<SdkRequest> requests = new ArrayList<>();
   private long started;
 
   /** {@code countsTable}: reads of it are what total_count costs, like Select COUNT Queries. */
@@ -46,6 +49,7 @@ final class QueryCounter implements ExecutionInterceptor {
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    requests.add(context.request());
     if (context.request() instanceof QueryRequest query && context.response() instanceof QueryResponse response) {
       double capacity =
           response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
@@ -75,9 +79,10 @@ final class QueryCounter implements ExecutionInterceptor {
 
   /** What was counted since the last call, then starts again from zero. */
   Snapshot take() {
-    Snapshot snapshot = new Snapshot(items, counts);
+    Snapshot snapshot = new Snapshot(items, counts, requests);
     items = Totals.ZERO;
     counts = Totals.ZERO;
+    requests = new ArrayList<>();
     return snapshot;
   }
 
@@ -95,8 +100,12 @@ final class QueryCounter implements ExecutionInterceptor {
     }
   }
 
-  /** Item-reading Queries and Select COUNT Queries of one measured stretch. */
-  record Snapshot(Totals items, Totals counts) {
+  /** Item-reading Queries and Select COUNT Queries of one measured stretch, and every request it sent, in order. */
+  record Snapshot(Totals items, Totals counts, List<SdkRequest> requests) {
+    Snapshot {
+      requests = List.copyOf(requests);
+    }
+
     Totals all() {
       return items.plus(counts);
     }

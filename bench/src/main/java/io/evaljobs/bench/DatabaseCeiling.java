@@ -1,0 +1,83 @@
+package io.evaljobs.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The DynamoDB requests one call of a function sends, replayed in a loop by a bare client built like the functions'
+ * own: the calls per second DynamoDB Local and the SDK allow before any of the function's work, so the warm rows
+ * can be read against what this set-up can give at all.
+ */
+final class DatabaseCeiling {
+  private final DynamoDbClient bare;
+  private final QueryCounter recorder;
+
+  /** {@code recorder} must be an interceptor of the client the handlers passed to {@link #measure} use. */
+  DatabaseCeiling(DynamoDbClient bare, QueryCounter recorder) {
+    this.bare = bare;
+    this.recorder = recorder;
+  }
+
+  Result measure(RequestStreamHandler handler, byte[] event, int warmup, int measured, Duration budget) {
+    recorder.take();
+    try {
+      handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+    } catch (Exception e) {
+      throw new IllegalStateException("the recorded call failed", e);
+    }
+    List<SdkRequest> requests = recorder.take().requests();
+    if (requests.isEmpty()) {
+      throw new IllegalStateException("the recorded call sent no DynamoDB request");
+    }
+    for (int i = 0; i < warmup; i++) {
+      replay(requests);
+    }
+    long[] nanos = new long[measured];
+    int done = 0;
+    long loopStart = System.nanoTime();
+    while (done < measured && (done < 10 || System.nanoTime() - loopStart < budget.toNanos())) {
+      long start = System.nanoTime();
+      replay(requests);
+      nanos[done++] = System.nanoTime() - start;
+    }
+    long loop = System.nanoTime() - loopStart;
+    return new Result(describe(requests), done, done / (loop / 1e9), new Samples(java.util.Arrays.copyOf(nanos, done)));
+  }
+
+  void addRow(ResultTable table, String function, Result result) {
+    table.add(
+        "3",
+        function + " database ceiling: the DynamoDB requests of one call (" + result.requests() + "), replayed by a"
+            + " bare SDK client (" + Format.count(result.calls()) + " times)",
+        Format.decimal(result.perSecond()) + " calls/s, p50 " + Format.millis(result.latency().median()),
+        "warm calls/s cannot pass this in this set-up");
+  }
+
+  private void replay(List<SdkRequest> requests) {
+    for (SdkRequest request : requests) {
+      if (request instanceof QueryRequest query) {
+        bare.query(query);
+      } else if (request instanceof GetItemRequest get) {
+        bare.getItem(get);
+      } else {
+        throw new IllegalStateException("cannot replay " + request.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private static String describe(List<SdkRequest> requests) {
+    return requests.stream()
+        .map(request -> request instanceof QueryRequest query ? "Query (Limit " + query.limit() + ")" : "GetItem")
+        .collect(Collectors.joining(" + "));
+  }
+
+  record Result(String requests, long calls, double perSecond, Samples latency) {}
+}
