@@ -18,8 +18,9 @@ import java.time.temporal.ChronoUnit;
  * Arguments: handler class, event file, mode ({@code floor}, {@code cold}, {@code primed}, {@code snapstart} or
  * {@code warm}),
  * warm-up invocations, measured invocations, and optionally a time budget in seconds for each of the two loops. In
- * {@code snapstart} mode the function's SnapStart primers run after construction, as before a snapshot, so the
- * first invocation is the first one after a restore (less re-opening connections).
+ * {@code snapstart} mode the function's SnapStart hooks run after construction as a checkpoint and a restore run
+ * them (the primers, the connections dropped, then opened again after the restore), so the first invocation is the
+ * first one after a restore.
  */
 public final class FunctionLauncher {
   private FunctionLauncher() {}
@@ -44,7 +45,7 @@ public final class FunctionLauncher {
         (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
     if ("snapstart".equals(mode)) {
       // Reflection keeps this launcher free of the function's classes; the primers are the function's own.
-      Class.forName("io.evaljobs.priming.SnapStartPriming").getMethod("primeAsBeforeCheckpoint").invoke(null);
+      Class.forName("io.evaljobs.priming.SnapStartPriming").getMethod("simulateCheckpointAndRestore").invoke(null);
     }
     long constructedNanos = System.nanoTime();
     String firstStatus = invoke(handler, event);

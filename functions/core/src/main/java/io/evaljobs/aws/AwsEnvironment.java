@@ -1,11 +1,10 @@
 package io.evaljobs.aws;
 
+import io.evaljobs.priming.SnapStartPriming;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -23,11 +22,9 @@ public final class AwsEnvironment {
   private static final SocketHttpClient HTTP_CLIENT =
       SocketHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
-  // org.crac holds resources weakly; registered while this class initializes, before any handler's primer.
-  private static final Resource SNAPSHOT_CONNECTIONS = new SnapshotConnections(HTTP_CLIENT);
-
+  // Registered while this class initializes, before any handler's primer.
   static {
-    Core.getGlobalContext().register(SNAPSHOT_CONNECTIONS);
+    SnapStartPriming.register(new SnapshotConnections(HTTP_CLIENT));
   }
 
   private static final AwsCredentialsProvider LOCAL_CREDENTIALS =

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
@@ -75,14 +77,25 @@ final class ConnectionPool implements Closeable {
     return connections == null ? 0 : connections.size();
   }
 
-  /** Closes every idle connection; the pool stays open and the next request opens a new one. */
-  void closeIdle() {
-    for (Deque<HttpConnection> connections : idle.values()) {
+  /**
+   * Closes every idle connection; the pool stays open and the next request opens a new one. Returns the routes that
+   * had one.
+   */
+  Set<Route> closeIdle() {
+    Set<Route> routes = new HashSet<>();
+    for (Map.Entry<Route, Deque<HttpConnection>> entry : idle.entrySet()) {
       HttpConnection connection;
-      while ((connection = connections.pollFirst()) != null) {
+      while ((connection = entry.getValue().pollFirst()) != null) {
         connection.close();
+        routes.add(entry.getKey());
       }
     }
+    return routes;
+  }
+
+  /** Opens a connection to {@code route} and keeps it idle for the next request. */
+  void openIdle(Route route) throws IOException {
+    release(open(route));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -51,6 +52,26 @@ public final class SocketHttpClient implements SdkHttpClient {
   /** Closes the kept-alive connections; later requests open new ones. */
   public void closeIdleConnections() {
     pool.closeIdle();
+  }
+
+  /** Closes the kept-alive connections and tells where they went. */
+  Set<Route> dropIdleConnections() {
+    return pool.closeIdle();
+  }
+
+  /**
+   * Opens a connection, handshakes included, to each of {@code routes} ahead of the requests that will use them. A
+   * route that cannot be reached now is left to the next request, which opens its own connection and reports the
+   * failure where a caller sees it.
+   */
+  void connectAhead(Set<Route> routes) {
+    for (Route route : routes) {
+      try {
+        pool.openIdle(route);
+      } catch (IOException | RuntimeException e) {
+        // Not a failure yet: no request is waiting for this connection.
+      }
+    }
   }
 
   @Override

@@ -30,22 +30,34 @@ public final class SnapStartPriming {
 
   /** {@code primer} must have no side effects: it runs once per snapshot, never for a client. */
   public static synchronized void register(Runnable primer) {
-    Resource resource = new PrimingResource(primer);
+    register(new PrimingResource(primer));
+  }
+
+  /** Another hook of the snapshot's life, such as the HTTP client's connections. */
+  public static synchronized void register(Resource resource) {
     REGISTERED.add(resource);
     Core.getGlobalContext().register(resource);
   }
 
   /**
-   * Runs every registered primer as the checkpoint would, without a CRaC runtime: how the benchmark measures the
-   * first call of the state a snapshot holds. Lambda never calls it.
+   * Runs every registered hook as a checkpoint and a restore would, in the same order, without a CRaC runtime: before
+   * the checkpoint the last registered first, after the restore the first registered first. This is how the benchmark
+   * measures the first call of the state a snapshot holds; Lambda never calls it.
    */
-  public static synchronized void primeAsBeforeCheckpoint() {
-    for (Resource resource : REGISTERED) {
-      try {
-        resource.beforeCheckpoint(null);
-      } catch (Exception e) {
-        throw new IllegalStateException("a primer failed", e);
+  public static synchronized void simulateCheckpointAndRestore() {
+    checkpointAndRestore(REGISTERED);
+  }
+
+  static void checkpointAndRestore(List<Resource> resources) {
+    try {
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        resources.get(i).beforeCheckpoint(null);
       }
+      for (Resource resource : resources) {
+        resource.afterRestore(null);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("a snapshot hook failed", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.evaljobs.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ class SnapshotConnectionsTest {
   private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
   @Test
-  void checkpointAndRestore_dropKeptAliveConnections() throws IOException {
+  void checkpointAndRestore_neverReuseAConnectionFromBeforeTheSnapshot() throws IOException {
     SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
     SnapshotConnections connections = new SnapshotConnections(client);
     try (FakeHttpServer server =
@@ -28,6 +29,46 @@ class SnapshotConnectionsTest {
 
       assertEquals(3, server.connectionsAccepted());
     }
+  }
+
+  @Test
+  void restore_opensAConnectionAheadThatTheNextRequestUses() throws IOException {
+    SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    SnapshotConnections connections = new SnapshotConnections(client);
+    try (FakeHttpServer server = new FakeHttpServer(FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK))) {
+      get(client, server.uri());
+      connections.beforeCheckpoint(null);
+      connections.afterRestore(null);
+      int acceptedAtRestore = acceptedWithin(server, 2, Duration.ofSeconds(5));
+      get(client, server.uri());
+
+      assertEquals(2, acceptedAtRestore, "the restore opened a connection before any request");
+      assertEquals(2, server.requests().size());
+      assertEquals(2, server.connectionsAccepted(), "the request after the restore used that connection");
+    }
+  }
+
+  @Test
+  void restore_endpointGone_leavesTheFailureToTheNextRequest() throws IOException {
+    SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    SnapshotConnections connections = new SnapshotConnections(client);
+    FakeHttpServer server = new FakeHttpServer(FakeHttpServer.Answer.of(OK));
+    get(client, server.uri());
+    connections.beforeCheckpoint(null);
+    server.close();
+
+    connections.afterRestore(null);
+
+    assertThrows(IOException.class, () -> get(client, server.uri()));
+  }
+
+  /** The server accepts on its own thread: waits until it has counted {@code expected} connections, or gives up. */
+  private static int acceptedWithin(FakeHttpServer server, int expected, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (server.connectionsAccepted() < expected && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return server.connectionsAccepted();
   }
 
   private static void get(SocketHttpClient client, URI uri) throws IOException {
