@@ -4,7 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 final class DatabaseCeiling {
   private final DynamoDbClient bare;
   private final QueryCounter recorder;
+  private final ExecutorService besideExecutor =
+      Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "bench-ceiling");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   /** {@code recorder} must be an interceptor of the client the handlers passed to {@link #measure} use. */
   DatabaseCeiling(DynamoDbClient bare, QueryCounter recorder) {
@@ -33,7 +45,15 @@ final class DatabaseCeiling {
     } catch (Exception e) {
       throw new IllegalStateException("the recorded call failed", e);
     }
-    List<SdkRequest> requests = recorder.take().requests();
+    // Requests one thread sent go one after the other; those of other threads went beside them, and so they do here.
+    List<List<SdkRequest>> requests =
+        List.copyOf(
+            recorder.take().requests().stream()
+                .collect(Collectors.groupingBy(
+                    QueryCounter.Sent::thread,
+                    LinkedHashMap::new,
+                    Collectors.mapping(QueryCounter.Sent::request, Collectors.toList())))
+                .values());
     if (requests.isEmpty()) {
       throw new IllegalStateException("the recorded call sent no DynamoDB request");
     }
@@ -49,7 +69,7 @@ final class DatabaseCeiling {
       nanos[done++] = System.nanoTime() - start;
     }
     long loop = System.nanoTime() - loopStart;
-    return new Result(describe(requests), done, done / (loop / 1e9), new Samples(java.util.Arrays.copyOf(nanos, done)));
+    return new Result(describe(requests), done, done / (loop / 1e9), new Samples(Arrays.copyOf(nanos, done)));
   }
 
   void addRow(ResultTable table, String function, Result result) {
@@ -61,7 +81,16 @@ final class DatabaseCeiling {
         "warm calls/s cannot pass this in this set-up");
   }
 
-  private void replay(List<SdkRequest> requests) {
+  private void replay(List<List<SdkRequest>> threads) {
+    List<CompletableFuture<Void>> beside = new ArrayList<>();
+    for (List<SdkRequest> requests : threads.subList(1, threads.size())) {
+      beside.add(CompletableFuture.runAsync(() -> replaySequence(requests), besideExecutor));
+    }
+    replaySequence(threads.get(0));
+    beside.forEach(CompletableFuture::join);
+  }
+
+  private void replaySequence(List<SdkRequest> requests) {
     for (SdkRequest request : requests) {
       if (request instanceof QueryRequest query) {
         bare.query(query);
@@ -73,10 +102,12 @@ final class DatabaseCeiling {
     }
   }
 
-  private static String describe(List<SdkRequest> requests) {
-    return requests.stream()
-        .map(request -> request instanceof QueryRequest query ? "Query (Limit " + query.limit() + ")" : "GetItem")
-        .collect(Collectors.joining(" + "));
+  private static String describe(List<List<SdkRequest>> threads) {
+    return threads.stream()
+        .map(requests -> requests.stream()
+            .map(request -> request instanceof QueryRequest query ? "Query (Limit " + query.limit() + ")" : "GetItem")
+            .collect(Collectors.joining(" then ")))
+        .collect(Collectors.joining(" beside "));
   }
 
   record Result(String requests, long calls, double perSecond, Samples latency) {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -17,14 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * Counts what the functions ask of DynamoDB: Query and GetItem requests (item reads apart from what total_count
  * reads: Select COUNT Queries and the counts table), items
  * examined, items matched and read capacity. It asks every Query to return its consumed capacity, which changes the
- * response only. One thread at a time.
+ * response only. Thread-safe: the evaluations function reads a first page's total beside the page.
  */
 final class QueryCounter implements ExecutionInterceptor {
   private final String countsTable;
   private Totals items = Totals.ZERO;
   private Totals counts = Totals.ZERO;
-  private List<SdkRequest> requests = new ArrayList<>();
-  private long started;
+  private List<Sent> requests = new ArrayList<>();
+  private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("evaljobs-bench-started");
 
   /** {@code countsTable}: reads of it are what total_count costs, like Select COUNT Queries. */
   QueryCounter(String countsTable) {
@@ -44,12 +45,13 @@ final class QueryCounter implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    started = System.nanoTime();
+    attributes.putAttribute(STARTED, System.nanoTime());
   }
 
   @Override
-  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    requests.add(context.request());
+  public synchronized void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    long started = attributes.getAttribute(STARTED);
+    requests.add(new Sent(Thread.currentThread().getId(), context.request()));
     if (context.request() instanceof QueryRequest query && context.response() instanceof QueryResponse response) {
       double capacity =
           response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
@@ -78,7 +80,7 @@ final class QueryCounter implements ExecutionInterceptor {
   }
 
   /** What was counted since the last call, then starts again from zero. */
-  Snapshot take() {
+  synchronized Snapshot take() {
     Snapshot snapshot = new Snapshot(items, counts, requests);
     items = Totals.ZERO;
     counts = Totals.ZERO;
@@ -100,8 +102,11 @@ final class QueryCounter implements ExecutionInterceptor {
     }
   }
 
+  /** A request and the thread that sent it: requests of different threads ran side by side. */
+  record Sent(long thread, SdkRequest request) {}
+
   /** Item-reading Queries and Select COUNT Queries of one measured stretch, and every request it sent, in order. */
-  record Snapshot(Totals items, Totals counts, List<SdkRequest> requests) {
+  record Snapshot(Totals items, Totals counts, List<Sent> requests) {
     Snapshot {
       requests = List.copyOf(requests);
     }

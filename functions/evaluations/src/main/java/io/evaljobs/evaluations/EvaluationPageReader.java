@@ -14,16 +14,31 @@ import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.ResponseBytes;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters) and the tokens of
- * the neighbouring pages. Thread-safe: it holds only immutable collaborators.
+ * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters, read
+ * beside the page) and the tokens of the neighbouring pages. Thread-safe: it holds only immutable collaborators.
  */
 final class EvaluationPageReader {
   /** Caps one page's reads; a selective filter then yields a short page with a next token, never a long loop. */
   static final ReadBudget BUDGET = new ReadBudget(8, 2_000);
+
+  /**
+   * Reads totals beside page reads: daemon threads made on demand, one per first page in flight, so a Lambda
+   * environment (one request at a time) keeps a single one.
+   */
+  private static final ExecutorService COUNTING =
+      Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "evaljobs-total-count");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final JobCounter counter;
   private final PageReader pageReader;
@@ -48,15 +63,11 @@ final class EvaluationPageReader {
           emptyListing(cursor, request.limit(), organization, canonical), ReadStats.NONE, Optional.empty());
     }
     IndexQuery listing = EvaluationTable.listing(tableName, organization, query, range.get());
-    ReadStats counting = ReadStats.NONE;
-    long total;
-    if (cursor.totalCount().isPresent()) {
-      total = cursor.totalCount().getAsLong();
-    } else {
-      CountResult count = counter.count(organization, query, range.get());
-      total = count.count();
-      counting = count.stats();
-    }
+    // The total and the page are independent reads: the first page waits for the slower of the two, not for both.
+    CompletableFuture<CountResult> counted =
+        cursor.totalCount().isPresent()
+            ? CompletableFuture.completedFuture(new CountResult(cursor.totalCount().getAsLong(), ReadStats.NONE))
+            : CompletableFuture.supplyAsync(() -> counter.count(organization, query, range.get()), COUNTING);
     Page page;
     try {
       page = pageReader.read(listing, cursor, request.limit(), BUDGET);
@@ -67,6 +78,9 @@ final class EvaluationPageReader {
       // A token's position that does not fit this listing makes the token as unusable as a forged one.
       throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
     }
+    CountResult count = joined(counted);
+    long total = count.count();
+    ReadStats counting = count.stats();
     List<EvaluationJob> jobs =
         page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
     int fitting = ResponseBytes.fitting(jobs.stream().map(EvaluationJobJson::worstCaseBytes).toList());
@@ -81,6 +95,21 @@ final class EvaluationPageReader {
     EvaluationPage evaluations =
         new EvaluationPage(jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
     return new EvaluationRead(evaluations, counting.plus(page.stats()), Optional.of(listing.indexName()));
+  }
+
+  /** What {@code future} gave, or what it threw, as the page read would have thrown it. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   private Cursor cursorOf(PageStart start, String organization, String canonical) {

@@ -68,7 +68,7 @@ class ListEvaluationsRequestLogTest {
         HandlerResponse.invoke(handler(50), ProxyEvents.get(ORGANIZATION).param("limit", "50").json());
 
     assertEquals(503, response.status(), "passed validation and reached the (failing) store");
-    assertEquals(1, dynamo.queries.get());
+    assertTrue(dynamo.queries.get() >= 1, "the page read, and the total's read beside it");
   }
 
   @Test
