@@ -29,6 +29,23 @@ record Route(boolean secure, String host, int port) {
     return port == defaultPort(secure) ? host : host + ":" + port;
   }
 
+  // Written out: a record's generated equals and hashCode bootstrap method handles on first use, which the first
+  // request of a cold start would wait for (the pool looks connections up by route).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Route route && secure == route.secure && port == route.port && host.equals(route.host);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Boolean.hashCode(secure) * 31 + host.hashCode()) * 31 + port;
+  }
+
+  @Override
+  public String toString() {
+    return (secure ? "https://" : "http://") + host + ":" + port;
+  }
+
   private static int defaultPort(boolean secure) {
     return secure ? 443 : 80;
   }
