@@ -49,12 +49,7 @@ public final class SocketHttpClient implements SdkHttpClient {
     return "Socket";
   }
 
-  /** Closes the kept-alive connections; later requests open new ones. */
-  public void closeIdleConnections() {
-    pool.closeIdle();
-  }
-
-  /** Closes the kept-alive connections and tells where they went. */
+  /** Closes the kept-alive connections, and tells where they went; later requests open new ones. */
   Set<Route> dropIdleConnections() {
     return pool.closeIdle();
   }
