@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param keyAttributes the attributes that make up an exclusive start key on this index: the index's partition and
  *     sort key and the table's own key attributes
+ * @param returnedAttributes the attributes a page of this listing shows, read besides the key attributes; empty to
+ *     read whole items
  */
 public record IndexQuery(
     String tableName,
@@ -19,11 +21,13 @@ public record IndexQuery(
     List<SortKeyCondition> segments,
     boolean ascending,
     Optional<ItemFilter> filter,
-    List<String> keyAttributes) {
+    List<String> keyAttributes,
+    List<String> returnedAttributes) {
 
   public IndexQuery {
     segments = List.copyOf(segments);
     keyAttributes = List.copyOf(keyAttributes);
+    returnedAttributes = List.copyOf(returnedAttributes);
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("a query reads at least one segment");
     }

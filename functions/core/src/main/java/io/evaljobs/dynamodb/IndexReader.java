@@ -3,9 +3,12 @@ package io.evaljobs.dynamodb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -175,6 +178,18 @@ public final class IndexReader {
       names.putAll(filter.names());
       values.putAll(filter.values());
     });
+    if (select == Select.ALL_ATTRIBUTES && !query.returnedAttributes().isEmpty()) {
+      // Only what a page shows and what a position is made of: less to send, parse and hold than whole items.
+      Set<String> attributes = new LinkedHashSet<>(query.keyAttributes());
+      attributes.addAll(query.returnedAttributes());
+      StringJoiner projection = new StringJoiner(",");
+      int n = 0;
+      for (String attribute : attributes) {
+        names.put("#r" + n, attribute);
+        projection.add("#r" + n++);
+      }
+      builder.select(Select.SPECIFIC_ATTRIBUTES).projectionExpression(projection.toString());
+    }
     if (limit > 0) {
       builder.limit(limit);
     }

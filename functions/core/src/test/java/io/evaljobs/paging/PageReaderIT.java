@@ -1,6 +1,7 @@
 package io.evaljobs.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evaljobs.dynamodb.Hit;
@@ -67,6 +68,8 @@ class PageReaderIT {
       item.put("gp", AttributeValue.fromS(partition));
       item.put("gs", AttributeValue.fromS(value.map(v -> "1" + SortableValues.integer(v) + "#" + id).orElse("0#" + id)));
       value.ifPresent(v -> item.put("v", AttributeValue.fromN(Long.toString(v))));
+      // Stored, never returned: the listings read their keys and "v" only.
+      item.put("pad", AttributeValue.fromS("x".repeat(40)));
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
       if (partition.equals("P")) {
         PARTITION_P.add(item);
@@ -100,7 +103,7 @@ class PageReaderIT {
         Map.of(":fmin", AttributeValue.fromN(Long.toString(m)))));
     return new IndexQuery(TABLE, "by-g", "gp", "P", "gs",
         List.of(SortKeyCondition.beginsWith("1"), SortKeyCondition.beginsWith("0#")), ascending, filter,
-        List.of("gp", "gs", "t", "id"));
+        List.of("gp", "gs", "t", "id"), List.of("v"));
   }
 
   /** The oracle: filter and order in memory, comparing strings as DynamoDB does (UTF-8 bytes). */
@@ -118,6 +121,7 @@ class PageReaderIT {
   }
 
   private static List<String> ids(Page page) {
+    page.hits().forEach(hit -> assertFalse(hit.item().containsKey("pad"), "a page reads only what it returns"));
     return page.hits().stream().map(Hit::item).map(item -> item.get("id").s()).toList();
   }
 

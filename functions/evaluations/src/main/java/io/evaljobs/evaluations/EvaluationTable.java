@@ -95,6 +95,12 @@ public final class EvaluationTable {
     return item;
   }
 
+  /** What {@link #fromItem} reads: all a page shows. Listings read these and their keys, not the index key copies. */
+  static final List<String> RETURNED_ATTRIBUTES =
+      List.of(
+          JOB_ID, STATUS, TOTAL_ITEMS, PROCESSED_ITEMS, FAILED_ITEMS, PROGRESS_PERCENTAGE, JUDGE_ID, JUDGE_NAME,
+          CREATED_AT, STARTED_AT, COMPLETED_AT, ESTIMATED_COMPLETION_TIME, PRIORITY);
+
   /** The job an item stores; throws {@link IllegalStateException} for an item this class did not write. */
   public static EvaluationJob fromItem(Map<String, AttributeValue> item) {
     try {
@@ -201,7 +207,8 @@ public final class EvaluationTable {
         segments,
         query.ascending(),
         filter,
-        keyAttributes);
+        keyAttributes,
+        RETURNED_ATTRIBUTES);
   }
 
   private static ItemFilter createdFilter(CreatedRange range) {

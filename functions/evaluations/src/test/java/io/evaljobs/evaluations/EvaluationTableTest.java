@@ -156,6 +156,18 @@ class EvaluationTableTest {
   }
 
   @Test
+  void fromItem_onlyTheReturnedAttributes_givesTheSameJob() {
+    RandomJobs jobs = new RandomJobs(new Random(12));
+    for (int i = 0; i < 2_000; i++) {
+      EvaluationJob job = jobs.job("job-" + i);
+      Map<String, AttributeValue> projected = new HashMap<>(EvaluationTable.toItem("acme", job));
+      projected.keySet().retainAll(EvaluationTable.RETURNED_ATTRIBUTES);
+
+      assertEquals(job, EvaluationTable.fromItem(projected));
+    }
+  }
+
+  @Test
   void toItem_extremeValues_roundTrip() {
     EvaluationJob job =
         new EvaluationJob(

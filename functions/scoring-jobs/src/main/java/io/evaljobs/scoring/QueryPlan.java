@@ -70,7 +70,8 @@ final class QueryPlan {
                 ScoringJobTable.createdSortKeyLowest(), ScoringJobTable.createdSortKeyHighest())),
         false,
         remainingFilter(filters, indexed),
-        keyAttributes);
+        keyAttributes,
+        ScoringJobTable.RETURNED_ATTRIBUTES);
   }
 
   private static Optional<ItemFilter> remainingFilter(JobFilters filters, Optional<JobFilter> indexed) {

@@ -3,7 +3,9 @@ package io.evaljobs.scoring;
 import io.evaljobs.dynamodb.KeyParts;
 import io.evaljobs.dynamodb.SortableValues;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -44,7 +46,22 @@ public final class ScoringJobTable {
 
   private static final String CREATED_SK_LOWEST = SortableValues.timestamp(SortableValues.MIN_INSTANT);
 
+  /** What {@link #fromItem} reads: all a page shows. Listings read these and their keys, not the index key copies. */
+  static final List<String> RETURNED_ATTRIBUTES = returnedAttributes();
+
   private ScoringJobTable() {}
+
+  private static List<String> returnedAttributes() {
+    List<String> attributes =
+        new ArrayList<>(
+            List.of(
+                JOB_ID, CUSTOMER_ID, PROJECT_ID, AGENT_TURN, BATCH_DEFINITION_ID, BATCH_EXECUTION_ID, MODULE, STATUS,
+                SCORE, EXPLANATION, CREATED_AT));
+    for (JobFilter filter : JobFilter.values()) {
+      attributes.add(filter.fieldName());
+    }
+    return List.copyOf(attributes);
+  }
 
   public static Map<String, AttributeValue> toItem(ScoringJob job) {
     AgentIdentityContext identity = job.identity();

@@ -25,6 +25,17 @@ class ScoringJobTableTest {
   }
 
   @Test
+  void fromItem_onlyTheReturnedAttributes_givesTheSameJob() {
+    RandomJobs random = new RandomJobs(8);
+    for (ScoringJob job : random.generate(500)) {
+      Map<String, AttributeValue> projected = new HashMap<>(ScoringJobTable.toItem(job));
+      projected.keySet().retainAll(ScoringJobTable.RETURNED_ATTRIBUTES);
+
+      assertEquals(job, ScoringJobTable.fromItem(projected));
+    }
+  }
+
+  @Test
   void toItem_tenantsThatAliasWhenJoinedNaively_getDistinctPartitionKeys() {
     Map<String, Tenant> seen = new HashMap<>();
     List<String> parts = List.of("a", "b", "a#b", "b#", "#", "\\", "a\\", "\\#", "#b", "a\\#b");
