@@ -25,13 +25,16 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
 
   /** A key no one holds, for each API: a lookup by hash that finds nothing, the whole decision path, no writes. */
   static List<String> primingEvents() {
+    return eventsPresenting("evaljobs-snapstart-priming-key");
+  }
+
+  /** One authorizer event per API, each presenting {@code key} in that API's key header. */
+  static List<String> eventsPresenting(String key) {
     return List.of(
         GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path())
-                .withHeader(ApiName.EVALUATIONS.headerName(), "evaljobs-snapstart-priming-key")),
+            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path()).withHeader(ApiName.EVALUATIONS.headerName(), key)),
         GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.SCORING.path())
-                .withHeader(ApiName.SCORING.headerName(), "evaljobs-snapstart-priming-key")));
+            GatewayEvents.Call.of("GET", ApiName.SCORING.path()).withHeader(ApiName.SCORING.headerName(), key)));
   }
 
   public ApiKeyAuthorizerHandler(DynamoDbClient dynamo, String tableName) {

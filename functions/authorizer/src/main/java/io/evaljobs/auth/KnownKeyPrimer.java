@@ -2,10 +2,8 @@ package io.evaljobs.auth;
 
 import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
-import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
-import java.util.List;
 
 /**
  * Primes the path of a key that exists, which no read of the real table can reach without a real key: the same
@@ -31,16 +29,6 @@ final class KnownKeyPrimer {
     return new LazyPrimer(() -> new PrimingRequests(
         new ApiKeyAuthorizerHandler(
             DynamoDbClients.withHttpClient(new CannedHttpClient(FOUND_ITEM)), "evaljobs-snapstart-priming"),
-        events()));
-  }
-
-  static List<String> events() {
-    return List.of(
-        GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path())
-                .withHeader(ApiName.EVALUATIONS.headerName(), "evaljobs-snapstart-priming-known-key")),
-        GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.SCORING.path())
-                .withHeader(ApiName.SCORING.headerName(), "evaljobs-snapstart-priming-known-key")));
+        ApiKeyAuthorizerHandler.eventsPresenting("evaljobs-snapstart-priming-known-key")));
   }
 }
