@@ -1,8 +1,11 @@
 package io.evaljobs.dynamodb;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -12,6 +15,10 @@ import java.util.Locale;
 public final class SortableValues {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private static final String TIMESTAMP_SHAPE = "9999-99-99T99:99:99.999999999Z";
+  private static final int TIMESTAMP_LENGTH = TIMESTAMP_SHAPE.length();
+  private static final long SECONDS_PER_DAY = 86_400;
 
   /** Earliest and latest instants a stored timestamp may hold (four-digit years). */
   public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
@@ -26,6 +33,50 @@ public final class SortableValues {
       throw new IllegalArgumentException("timestamp out of the storable range: " + instant);
     }
     return TIMESTAMP.format(instant);
+  }
+
+  /**
+   * The instant of a stored timestamp. What {@link #timestamp} writes is read field by field; anything else (an item
+   * another writer stored) goes through the ISO-8601 parser, so the answer and the errors are those of
+   * {@link DateTimeFormatter#ISO_INSTANT}, which allocates far more per value than a page can afford.
+   *
+   * @throws DateTimeParseException for text that is no ISO-8601 instant
+   */
+  public static Instant parseTimestamp(String text) {
+    if (text.length() == TIMESTAMP_LENGTH && hasTimestampShape(text)) {
+      int second = digits(text, 17, 19);
+      int minute = digits(text, 14, 16);
+      int hour = digits(text, 11, 13);
+      if (second < 60 && minute < 60 && hour < 24) {
+        try {
+          long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+          return Instant.ofEpochSecond(
+              day * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, digits(text, 20, 29));
+        } catch (DateTimeException e) {
+          // No such date (e.g. February 30th): the ISO parser below names what is wrong.
+        }
+      }
+    }
+    return Instant.from(DateTimeFormatter.ISO_INSTANT.parse(text));
+  }
+
+  private static boolean hasTimestampShape(String text) {
+    for (int i = 0; i < TIMESTAMP_LENGTH; i++) {
+      char c = text.charAt(i);
+      char expected = TIMESTAMP_SHAPE.charAt(i);
+      if (expected == '9' ? c < '0' || c > '9' : c != expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   public static Instant clamp(Instant instant) {

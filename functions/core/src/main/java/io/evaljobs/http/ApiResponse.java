@@ -1,25 +1,84 @@
 package io.evaljobs.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** An API Gateway proxy response: status, headers and a JSON body. */
-public record ApiResponse(int statusCode, Map<String, String> headers, String body) {
+/**
+ * An API Gateway proxy response: status, headers and a JSON body. The body is kept as the UTF-8 bytes a page is
+ * written as, so that the proxy document embeds it escaped in one pass instead of going through a string.
+ */
+public final class ApiResponse {
+  private final int statusCode;
+  private final Map<String, String> headers;
+  private final byte[] body;
 
-  public ApiResponse {
+  public ApiResponse(int statusCode, Map<String, String> headers, String body) {
+    this(statusCode, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ApiResponse(int statusCode, Map<String, String> headers, byte[] body) {
     Map<String, String> copy = new LinkedHashMap<>();
     copy.put("Content-Type", "application/json");
     copy.putAll(headers);
-    headers = Map.copyOf(copy);
+    this.statusCode = statusCode;
+    this.headers = Map.copyOf(copy);
+    this.body = body;
   }
 
   public static ApiResponse json(int statusCode, String body) {
     return new ApiResponse(statusCode, Map.of(), body);
   }
 
+  /** A body written straight to UTF-8, as a page is: no string is made of it. */
+  public static ApiResponse json(int statusCode, Json.Body body) {
+    return new ApiResponse(statusCode, Map.of(), Json.writeUtf8(body));
+  }
+
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new ApiResponse(statusCode, more, body);
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public String body() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  public byte[] bodyBytes() {
+    return body.clone();
+  }
+
+  /** The body without a copy, for the writer of the proxy document. */
+  byte[] utf8Body() {
+    return body;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ApiResponse
+        && statusCode == ((ApiResponse) other).statusCode
+        && headers.equals(((ApiResponse) other).headers)
+        && Arrays.equals(body, ((ApiResponse) other).body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(statusCode, headers, Arrays.hashCode(body));
+  }
+
+  @Override
+  public String toString() {
+    return "ApiResponse[statusCode=" + statusCode + ", headers=" + headers + ", body=" + body() + "]";
   }
 }

@@ -19,7 +19,9 @@ public final class ProxyResponseWriter {
         json.writeStringField(header.getKey(), header.getValue());
       }
       json.writeEndObject();
-      json.writeStringField("body", response.body());
+      json.writeFieldName("body");
+      byte[] body = response.utf8Body();
+      json.writeUTF8String(body, 0, body.length);
       json.writeBooleanField("isBase64Encoded", false);
       json.writeEndObject();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,48 @@ class SortableValuesTest {
       assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(bytewise(ea, SortableValues.timestamp(b))));
     }
     assertThrows(IllegalArgumentException.class, () -> SortableValues.timestamp(Instant.parse("+10000-01-01T00:00:00Z")));
+  }
+
+  @Test
+  void parseTimestamp_ofWrittenTimestamps_givesTheInstantBack() {
+    long lowest = SortableValues.MIN_INSTANT.getEpochSecond();
+    long highest = SortableValues.MAX_INSTANT.getEpochSecond();
+    for (int i = 0; i < 50_000; i++) {
+      Instant instant =
+          Instant.ofEpochSecond(lowest + (long) (RANDOM.nextDouble() * (highest - lowest)), RANDOM.nextInt(1_000_000_000));
+      assertEquals(instant, SortableValues.parseTimestamp(SortableValues.timestamp(instant)));
+    }
+    assertEquals(SortableValues.MIN_INSTANT,
+        SortableValues.parseTimestamp(SortableValues.timestamp(SortableValues.MIN_INSTANT)));
+    assertEquals(SortableValues.MAX_INSTANT,
+        SortableValues.parseTimestamp(SortableValues.timestamp(SortableValues.MAX_INSTANT)));
+  }
+
+  /** The oracle is the ISO-8601 parser: same instant where it reads one, an error where it refuses the text. */
+  @Test
+  void parseTimestamp_ofAnyText_agreesWithTheIsoParser() {
+    String[] seeds = {
+      "2024-02-29T23:59:59.999999999Z", "2023-02-29T00:00:00.000000000Z", "2024-04-31T00:00:00.000000000Z",
+      "2024-13-01T00:00:00.000000000Z", "2024-00-10T00:00:00.000000000Z", "2024-01-01T24:00:00.000000000Z",
+      "2024-01-01T23:60:00.000000000Z", "2024-01-01T23:59:60.000000000Z", "2024-01-01T00:00:00Z",
+      "2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00.000000000+01:00", "0000-01-01T00:00:00.000000000Z",
+      "2024-01-01 00:00:00.000000000Z", "2024-01-01T00:00:00.000000000z", "",
+    };
+    String alphabet = "0123456789-T:.Z+ z";
+    for (int i = 0; i < 100_000; i++) {
+      char[] text = seeds[RANDOM.nextInt(seeds.length)].toCharArray();
+      for (int edits = RANDOM.nextInt(3); edits > 0 && text.length > 0; edits--) {
+        text[RANDOM.nextInt(text.length)] = alphabet.charAt(RANDOM.nextInt(alphabet.length()));
+      }
+      String candidate = new String(text);
+      Instant expected;
+      try {
+        expected = Instant.from(DateTimeFormatter.ISO_INSTANT.parse(candidate));
+      } catch (DateTimeParseException e) {
+        assertThrows(DateTimeParseException.class, () -> SortableValues.parseTimestamp(candidate), candidate);
+        continue;
+      }
+      assertEquals(expected, SortableValues.parseTimestamp(candidate), candidate);
+    }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 final class EvaluationPageJson {
   private EvaluationPageJson() {}
 
-  static String write(EvaluationPage page) {
-    return Json.write(json -> {
+  static Json.Body of(EvaluationPage page) {
+    return json -> {
       json.writeStartObject();
       json.writeArrayFieldStart("jobs");
       for (EvaluationJob job : page.jobs()) {
@@ -27,7 +27,7 @@ final class EvaluationPageJson {
       writeToken(json, "previous_offset", page.previousToken());
       json.writeEndObject();
       json.writeEndObject();
-    });
+    };
   }
 
   private static void writeToken(JsonGenerator json, String name, Optional<String> token) throws IOException {

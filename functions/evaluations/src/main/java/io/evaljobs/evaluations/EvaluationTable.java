@@ -7,7 +7,6 @@ import io.evaljobs.dynamodb.SortKeyCondition;
 import io.evaljobs.dynamodb.SortableValues;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,7 +134,7 @@ public final class EvaluationTable {
     Optional<EvaluationStatus> status = stringKey(item, STATUS).flatMap(EvaluationStatus::fromWire);
     Optional<Instant> createdAt;
     try {
-      createdAt = stringKey(item, CREATED_AT).map(text -> Instant.from(DateTimeFormatter.ISO_INSTANT.parse(text)));
+      createdAt = stringKey(item, CREATED_AT).map(SortableValues::parseTimestamp);
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
@@ -300,7 +299,7 @@ public final class EvaluationTable {
   }
 
   private static Optional<Instant> instant(Map<String, AttributeValue> item, String attribute) {
-    return string(item, attribute).map(text -> Instant.from(DateTimeFormatter.ISO_INSTANT.parse(text)));
+    return string(item, attribute).map(SortableValues::parseTimestamp);
   }
 
   private static IllegalArgumentException missing(String attribute) {

@@ -121,7 +121,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
       ListEvaluationsRequest list = ListEvaluationsParameters.parse(request.queryParameters(), maxLimit);
       shape = shapeOf(list.query(), Optional.empty());
       EvaluationRead read = pages.read(tenant, list);
-      ApiResponse response = ApiResponse.json(200, EvaluationPageJson.write(read.page()));
+      ApiResponse response = ApiResponse.json(200, EvaluationPageJson.of(read.page()));
       record(
           request.requestId(), organization, shapeOf(list.query(), read.index()), read.stats(),
           read.page().jobs().size(), response, started, false);

@@ -7,7 +7,6 @@ import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.GatewayEvents;
-import io.evaljobs.http.Json;
 import io.evaljobs.http.ProxyEventParser;
 import io.evaljobs.http.ProxyResponseWriter;
 import io.evaljobs.observability.QueryShape;
@@ -158,13 +157,13 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
 
   private ApiResponse ok(ApiRequest request, ScoringJobQuery query, JobPage page) {
     ApiResponse response =
-        ApiResponse.json(200, Json.write(json -> {
+        ApiResponse.json(200, json -> {
           json.writeStartArray();
           for (ScoringJob job : page.jobs()) {
             ScoringJobJson.write(json, job);
           }
           json.writeEndArray();
-        }));
+        });
     if (page.next().isEmpty()) {
       return response;
     }

@@ -117,7 +117,7 @@ public final class ScoringJobTable {
         status,
         optional(item, SCORE).map(Score::new),
         optional(item, EXPLANATION),
-        Instant.parse(required(item, CREATED_AT)));
+        SortableValues.parseTimestamp(required(item, CREATED_AT)));
   }
 
   /** The base table's partition key, which also partitions the unfiltered index and binds page tokens. */
