@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Starts {@link FunctionLauncher} in fresh JVMs, with the same java as this one, the template's JAVA_TOOL_OPTIONS
  * (from the template.yaml of the repository the function's jar was built in) and a class path of the function's
- * deployable jar and the launcher class alone.
+ * deployable jar, unpacked as Lambda unpacks it, and the launcher class alone.
  */
 final class ColdStartRunner {
   private static final Pattern JAVA_TOOL_OPTIONS = Pattern.compile("(?m)^\\s+JAVA_TOOL_OPTIONS:\\s*(.+?)\\s*$");
@@ -35,10 +35,13 @@ final class ColdStartRunner {
 
   private final Path java;
   private final Path launcherClasses;
+  private final Path taskRoots;
+  private final Map<Path, Path> unpacked = new HashMap<>();
 
-  private ColdStartRunner(Path java, Path launcherClasses) {
+  private ColdStartRunner(Path java, Path launcherClasses, Path taskRoots) {
     this.java = java;
     this.launcherClasses = launcherClasses;
+    this.taskRoots = taskRoots;
   }
 
   /** Copies the launcher class out of the benchmark's own class path into a directory of its own. */
@@ -53,7 +56,7 @@ final class ColdStartRunner {
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ColdStartRunner(java, workDirectory.resolve("launcher"));
+    return new ColdStartRunner(java, workDirectory.resolve("launcher"), workDirectory.resolve("task"));
   }
 
   Path java() {
@@ -65,7 +68,7 @@ final class ColdStartRunner {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("-cp");
-    command.add(function.jar() + File.pathSeparator + launcherClasses);
+    command.add(taskRoot(function) + File.pathSeparator + launcherClasses);
     command.add(FunctionLauncher.class.getName());
     command.add(function.handlerClass());
     command.add(function.event().toString());
@@ -97,6 +100,21 @@ final class ColdStartRunner {
     }
     values.put("exited_us", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
     return new LauncherRun(spawned, values);
+  }
+
+  /**
+   * The function's jar unpacked into a directory of its own, once per run. Lambda unpacks a .jar or .zip deployment
+   * package into the task root (/var/task) and loads the function's classes from that directory, not from the
+   * archive, so a cold start here reads them the same way.
+   */
+  private synchronized Path taskRoot(FunctionUnderTest function) throws IOException {
+    Path jar = function.jar().toAbsolutePath();
+    Path root = unpacked.get(jar);
+    if (root == null) {
+      root = DeploymentPackage.unpack(jar, taskRoots.resolve(function.name()));
+      unpacked.put(jar, root);
+    }
+    return root;
   }
 
   /** The flags of the template.yaml in the nearest directory above {@code artifact}: the repository it was built in. */

@@ -36,7 +36,7 @@ final class LaunchedSections {
     }
     table.add(
         "1",
-        "java floor: fresh JVM, template flags, " + function.jar().getFileName() + " on the class path, empty main"
+        "java floor: fresh JVM, template flags, " + function.jar().getFileName() + " unpacked on the class path, empty main"
             + " (median of " + runs + ")",
         Format.millisFromMicros(Samples.of(exit).median()) + " to exit, "
             + Format.millisFromMicros(Samples.of(main).median()) + " to main",
