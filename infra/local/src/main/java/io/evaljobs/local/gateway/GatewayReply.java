@@ -19,7 +19,7 @@ public record GatewayReply(int statusCode, Map<String, List<String>> headers, by
   static GatewayReply of(ApiResponse response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-    return new GatewayReply(response.statusCode(), headers, response.body().getBytes(StandardCharsets.UTF_8));
+    return new GatewayReply(response.statusCode(), headers, response.bodyBytes());
   }
 
   GatewayReply withHeader(String name, String value) {
