@@ -17,7 +17,7 @@ public final class PrimingRequests implements Runnable {
   public static final String FORGED_PAGE_TOKEN = "AQVwcmltaW5nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
   /** Rounds per run; SnapStartPriming repeats the run until the request path is compiled. */
-  private static final int ROUNDS = 3;
+  static final int ROUNDS = 3;
 
   private final RequestStreamHandler handler;
   private final List<String> events;

@@ -1,6 +1,7 @@
 package io.evaljobs.priming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,5 +31,26 @@ class SnapStartPrimingTest {
     SnapStartPriming.checkpointAndRestore(List.of(recording("connections"), recording("primer")));
 
     assertEquals(List.of("before primer", "before connections", "after connections", "after primer"), calls);
+  }
+
+  @Test
+  void beforeCheckpoint_quickPrimer_sendsEachEventPastTheCompileThreshold() throws Exception {
+    int[] runs = {0};
+    new SnapStartPriming.PrimingResource(() -> runs[0]++).beforeCheckpoint(null);
+
+    assertEquals(SnapStartPriming.RUNS, runs[0]);
+    assertTrue(runs[0] * PrimingRequests.ROUNDS > SnapStartPriming.COMPILE_THRESHOLD,
+        runs[0] * PrimingRequests.ROUNDS + " requests per event leave a once-per-request method interpreted");
+  }
+
+  @Test
+  void beforeCheckpoint_failingPrimer_stopsWithoutFailingTheSnapshot() throws Exception {
+    int[] runs = {0};
+    new SnapStartPriming.PrimingResource(() -> {
+      runs[0]++;
+      throw new IllegalStateException("no table");
+    }).beforeCheckpoint(null);
+
+    assertEquals(1, runs[0]);
   }
 }
