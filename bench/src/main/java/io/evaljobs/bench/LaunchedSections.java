@@ -36,8 +36,8 @@ final class LaunchedSections {
     }
     table.add(
         "1",
-        "java floor: fresh JVM, template flags, " + function.jar().getFileName() + " unpacked on the class path, empty main"
-            + " (median of " + runs + ")",
+        "java floor: fresh JVM, template flags, " + function.jar().getFileName()
+            + " unpacked on the class path, empty main (median of " + runs + ")",
         Format.millisFromMicros(Samples.of(exit).median()) + " to exit, "
             + Format.millisFromMicros(Samples.of(main).median()) + " to main",
         "reference java floor ~35 ms");

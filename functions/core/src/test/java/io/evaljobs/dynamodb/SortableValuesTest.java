@@ -61,8 +61,8 @@ class SortableValuesTest {
     long lowest = SortableValues.MIN_INSTANT.getEpochSecond();
     long highest = SortableValues.MAX_INSTANT.getEpochSecond();
     for (int i = 0; i < 50_000; i++) {
-      Instant instant =
-          Instant.ofEpochSecond(lowest + (long) (RANDOM.nextDouble() * (highest - lowest)), RANDOM.nextInt(1_000_000_000));
+      long second = lowest + (long) (RANDOM.nextDouble() * (highest - lowest));
+      Instant instant = Instant.ofEpochSecond(second, RANDOM.nextInt(1_000_000_000));
       assertEquals(instant, SortableValues.parseTimestamp(SortableValues.timestamp(instant)));
     }
     assertEquals(SortableValues.MIN_INSTANT,
