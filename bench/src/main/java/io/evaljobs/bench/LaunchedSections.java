@@ -114,7 +114,8 @@ final class LaunchedSections {
     double warmMedian = Samples.of(warm).median();
     table.add(
         "2",
-        function.name() + " first call after init, SnapStart primers and a simulated restore / warm p50 (median of " + PRIMED_RUNS + " JVMs)",
+        function.name() + " first call after init, SnapStart primers and a simulated restore / warm p50 (median of "
+            + PRIMED_RUNS + " JVMs)",
         Format.millis(primedMedian) + " / " + Format.millis(warmMedian) + " = " + Format.ratio(primedMedian / warmMedian)
             + "x",
         "<= 1.5x");

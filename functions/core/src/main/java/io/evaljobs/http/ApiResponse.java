@@ -66,10 +66,10 @@ public final class ApiResponse {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ApiResponse
-        && statusCode == ((ApiResponse) other).statusCode
-        && headers.equals(((ApiResponse) other).headers)
-        && Arrays.equals(body, ((ApiResponse) other).body);
+    return other instanceof ApiResponse that
+        && statusCode == that.statusCode
+        && headers.equals(that.headers)
+        && Arrays.equals(body, that.body);
   }
 
   @Override
