@@ -18,6 +18,7 @@ import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateDocument;
 import io.evaljobs.tables.TemplateTables;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -124,7 +126,8 @@ public final class Benchmark {
                   "authorizer", jars.get(2), ApiKeyAuthorizerHandler.class.getName(), authorizerEvent, env));
 
       Path work = Files.createTempDirectory("evaljobs-bench");
-      LaunchedSections launched = new LaunchedSections(ColdStartRunner.create(work), table);
+      Optional<NodeReference> reference = nodeReference(repo, work, functions.get(0), table);
+      LaunchedSections launched = new LaunchedSections(ColdStartRunner.create(work), table, reference);
       QueryCounter counter = new QueryCounter(countsTable);
       try (DynamoDbClient counted = client(dynamoLocal, List.of(counter));
           DynamoDbClient bare = DynamoDbClients.forEndpoint(dynamoLocal.endpoint(), REGION)) {
@@ -138,8 +141,16 @@ public final class Benchmark {
                 "scoring-jobs", scoring,
                 "authorizer", new ApiKeyAuthorizerHandler(counted, keysTable));
 
+        if (reference.isPresent()) {
+          NodeReference.requireSamePage(
+              reference.get().run("cold", 0, 0, 1),
+              new MeasuredHandler(evaluations, counter)
+                  .invoke(Files.readAllBytes(functions.get(0).event()))
+                  .response());
+        }
         log("java floor");
         launched.floor(functions.get(0), options.coldRuns());
+        launched.referenceColdStart(options.coldRuns());
         for (FunctionUnderTest function : functions) {
           log("cold start: " + function.name());
           launched.coldStart(function, options.coldRuns());
@@ -150,6 +161,8 @@ public final class Benchmark {
         }
         DatabaseCeiling ceiling = new DatabaseCeiling(bare, counter);
         Duration budget = Duration.ofSeconds(options.quick() ? 20 : 60);
+        log("warm: Node reference");
+        launched.referenceWarm(2_000, 5_000, (int) budget.toSeconds());
         for (FunctionUnderTest function : functions) {
           log("warm: " + function.name());
           launched.warm(function, 2_000, 5_000, (int) budget.toSeconds());
@@ -212,6 +225,22 @@ public final class Benchmark {
   }
 
   /** A client like the functions' own, with the given interceptors. */
+  /**
+   * The Node reference installed beside the work directory, reading the evaluations function's event and tables; none,
+   * with a row saying why, where node or npm is missing or its install fails.
+   */
+  private static Optional<NodeReference> nodeReference(
+      Path repo, Path work, FunctionUnderTest evaluations, ResultTable table) throws InterruptedException {
+    log("installing the Node reference");
+    try {
+      return Optional.of(NodeReference.install(repo, work, evaluations.event(), evaluations.environment()));
+    } catch (IOException e) {
+      log("Node reference not measured: " + e.getMessage());
+      table.add("1", "reference: Node.js handler with AWS SDK v3", "not measured: " + e.getMessage(), "");
+      return Optional.empty();
+    }
+  }
+
   private static DynamoDbClient client(
       DynamoDbLocalServer dynamoLocal,
       List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {

@@ -1,24 +1,19 @@
 package io.evaljobs.bench;
 
 import io.evaljobs.bench.launch.FunctionLauncher;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,25 +76,7 @@ final class ColdStartRunner {
     builder.environment().putAll(function.environment());
     // As Lambda passes them: the JVM reads JAVA_TOOL_OPTIONS itself.
     builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", flagsFor(function.jar())));
-    long spawned = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-    Process process = builder.start();
-    Map<String, String> values = new HashMap<>();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        int eq = line.indexOf('=');
-        if (eq > 0) {
-          values.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-      }
-    }
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException(function.name() + " launcher failed (" + mode + "): " + values);
-    }
-    values.put("exited_us", Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
-    return new LauncherRun(spawned, values);
+    return LauncherProcess.run(builder, function.name() + " launcher (" + mode + ")");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -15,10 +16,13 @@ final class LaunchedSections {
 
   private final ColdStartRunner runner;
   private final ResultTable table;
+  private final Optional<NodeReference> reference;
+  private OptionalDouble referenceCallsPerSecond = OptionalDouble.empty();
 
-  LaunchedSections(ColdStartRunner runner, ResultTable table) {
+  LaunchedSections(ColdStartRunner runner, ResultTable table, Optional<NodeReference> reference) {
     this.runner = runner;
     this.table = table;
+    this.reference = reference;
   }
 
   /**
@@ -69,9 +73,44 @@ final class LaunchedSections {
     return OptionalDouble.of(Samples.of(micros).median());
   }
 
-  void coldStart(FunctionUnderTest function, int runs) throws Exception {
+  /** The Node reference's own cold start and its split, before the functions are read against it. */
+  void referenceColdStart(int runs) throws Exception {
+    if (reference.isEmpty()) {
+      return;
+    }
     List<LauncherRun> results = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
+      results.add(referenceRun("cold", 0, 0, 1));
+    }
+    long[] wall = results.stream().mapToLong(LauncherRun::wallMicros).toArray();
+    long[] start = results.stream().mapToLong(LauncherRun::jvmStartMicros).toArray();
+    long[] init = results.stream().mapToLong(r -> r.number("init_ns")).toArray();
+    long[] first = results.stream().mapToLong(r -> r.number("first_invocation_ns")).toArray();
+    table.add(
+        "1",
+        "reference: " + reference.get().description() + ", cold start, median of " + runs + " (min-max)",
+        Format.millisFromMicros(Samples.of(wall).median()) + " (" + Format.millisFromMicros(Samples.of(wall).min())
+            + "-" + Format.millisFromMicros(Samples.of(wall).max()) + ")",
+        "measured at ~165 ms where the targets were set");
+    table.add(
+        "1",
+        "reference split: node start / init (SDK import, client) / first invocation",
+        Format.millisFromMicros(Samples.of(start).median()) + " / " + Format.millis(Samples.of(init).median())
+            + " / " + Format.millis(Samples.of(first).median()),
+        "");
+  }
+
+  /**
+   * The function's cold starts, alternating with the Node reference's where it is installed, so that both see the
+   * same machine: the ratio of their medians is the target's own terms, at most 2x.
+   */
+  void coldStart(FunctionUnderTest function, int runs) throws Exception {
+    List<LauncherRun> results = new ArrayList<>();
+    long[] referenceWall = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      if (reference.isPresent()) {
+        referenceWall[i] = referenceRun("cold", 0, 0, 1).wallMicros();
+      }
       LauncherRun run = runner.run(function, "cold", 0, 0, 1);
       requireStatus(function, run, "first_status");
       results.add(run);
@@ -99,6 +138,16 @@ final class LaunchedSections {
         function.name() + " CPU time / peak RSS (VmHWM)",
         Format.decimal(Samples.of(cpu).median()) + " ms / " + Format.decimal(Samples.of(rss).median() / 1024.0) + " MB",
         "");
+    if (reference.isPresent()) {
+      double functionMedian = Samples.of(wall).median();
+      double referenceMedian = Samples.of(referenceWall).median();
+      table.add(
+          "1",
+          function.name() + " cold start / Node reference cold start (alternating runs, medians)",
+          Format.millisFromMicros(functionMedian) + " / " + Format.millisFromMicros(referenceMedian) + " = "
+              + Format.ratio(functionMedian / referenceMedian) + "x",
+          "<= 2x");
+    }
   }
 
   void primedFirstCall(FunctionUnderTest function) throws Exception {
@@ -121,6 +170,28 @@ final class LaunchedSections {
         "<= 1.5x");
   }
 
+  /** The Node reference's warm rate in one process, which the functions' warm rates are then read against. */
+  void referenceWarm(int warmup, int measured, int budgetSeconds) throws Exception {
+    if (reference.isEmpty()) {
+      return;
+    }
+    LauncherRun run = referenceRun("warm", warmup, measured, budgetSeconds);
+    if (!"200".equals(run.text("loop_status"))) {
+      throw new IllegalStateException("the Node reference answered " + run.text("loop_status") + " in its warm loop");
+    }
+    Samples samples = run.samples();
+    long calls = run.number("loop_calls");
+    double perSecond = calls / (run.number("loop_ns") / 1e9);
+    referenceCallsPerSecond = OptionalDouble.of(perSecond);
+    table.add(
+        "3",
+        "reference: " + reference.get().description() + ", warm, one process, sequential (" + Format.count(calls)
+            + " calls)",
+        Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(samples.median()) + ", p99 "
+            + Format.millis(samples.percentile(99)),
+        "measured at ~480 calls/s where the targets were set");
+  }
+
   void warm(FunctionUnderTest function, int warmup, int measured, int budgetSeconds) throws Exception {
     LauncherRun run = runner.run(function, "warm", warmup, measured, budgetSeconds);
     requireStatus(function, run, "loop_status");
@@ -133,6 +204,13 @@ final class LaunchedSections {
         Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(samples.median()) + ", p99 "
             + Format.millis(samples.percentile(99)),
         ">= 600 calls/s; Node ~480, raw HTTP to DynamoDB Local ~1,060");
+    if (referenceCallsPerSecond.isPresent() && reference.orElseThrow().readsSamePageAs(function)) {
+      table.add(
+          "3",
+          function.name() + " warm / Node reference warm (calls/s)",
+          Format.ratio(perSecond / referenceCallsPerSecond.getAsDouble()) + "x",
+          ">= 1.25x (600 against the reference's ~480)");
+    }
   }
 
   void artifact(FunctionUnderTest function) throws Exception {
@@ -143,6 +221,14 @@ final class LaunchedSections {
         Format.count(size.bytes()) + " bytes (" + Format.megabytes(size.bytes()) + "), " + Format.count(size.classes())
             + " classes",
         "<= 6 MB");
+  }
+
+  private LauncherRun referenceRun(String mode, int warmup, int measured, int budgetSeconds) throws Exception {
+    LauncherRun run = reference.orElseThrow().run(mode, warmup, measured, budgetSeconds);
+    if (!"200".equals(run.text("first_status"))) {
+      throw new IllegalStateException("the Node reference answered " + run.text("first_status") + ": " + run.values());
+    }
+    return run;
   }
 
   private static void requireStatus(FunctionUnderTest function, LauncherRun run, String key) {

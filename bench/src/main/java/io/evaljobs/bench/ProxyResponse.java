@@ -7,17 +7,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the benchmark reads from a function's proxy response: status, jobs returned, paging fields. */
-record ProxyResponse(int status, int jobs, Optional<String> nextOffset, Optional<Long> totalCount,
+/** What the benchmark reads from a function's proxy response: status, the jobs returned, paging fields. */
+record ProxyResponse(int status, List<String> jobIds, Optional<String> nextOffset, Optional<Long> totalCount,
     Optional<String> nextLinkOffset) {
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern LINK_OFFSET = Pattern.compile("[?&]offset=([^&>]+)[^>]*>;\\s*rel=\"next\"");
+
+  ProxyResponse {
+    jobIds = List.copyOf(jobIds);
+  }
+
+  int jobs() {
+    return jobIds.size();
+  }
 
   static ProxyResponse parse(byte[] proxyResponse) {
     try (JsonParser outer = JSON.createParser(proxyResponse)) {
@@ -49,7 +59,7 @@ record ProxyResponse(int status, int jobs, Optional<String> nextOffset, Optional
   }
 
   private static ProxyResponse fromBody(int status, String body, Optional<String> link) throws IOException {
-    int jobs = 0;
+    List<String> jobIds = new ArrayList<>();
     Optional<String> next = Optional.empty();
     Optional<Long> total = Optional.empty();
     try (JsonParser json = JSON.createParser(body)) {
@@ -61,7 +71,7 @@ record ProxyResponse(int status, int jobs, Optional<String> nextOffset, Optional
         String field = json.getCurrentName();
         JsonToken value = json.nextToken();
         if ("job_id".equals(field)) {
-          jobs++;
+          jobIds.add(json.getText());
         } else if ("next_offset".equals(field) && value == JsonToken.VALUE_STRING) {
           next = Optional.of(json.getText());
         } else if ("total_count".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
@@ -70,6 +80,6 @@ record ProxyResponse(int status, int jobs, Optional<String> nextOffset, Optional
       }
     }
     Optional<String> linkOffset = link.map(LINK_OFFSET::matcher).filter(Matcher::find).map(m -> URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
-    return new ProxyResponse(status, jobs, next, total, linkOffset);
+    return new ProxyResponse(status, jobIds, next, total, linkOffset);
   }
 }
