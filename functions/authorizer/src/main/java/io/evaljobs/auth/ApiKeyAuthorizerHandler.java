@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.preload.ClassPreloader;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -15,6 +16,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda REQUEST authorizer of both REST APIs: checks the API key header against the hashed key table. */
 public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
+  static {
+    // The runtime initializes this class before constructing it: the request path's classes then load beside the
+    // DynamoDB client's construction instead of after it.
+    ClassPreloader.startFor(ApiKeyAuthorizerHandler.class);
+  }
+
   private final ApiKeyAuthorizer authorizer;
 
   public ApiKeyAuthorizerHandler() {

@@ -17,6 +17,7 @@ import io.evaljobs.observability.ServerFailures;
 import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.preload.ClassPreloader;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -30,6 +31,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** GET /evaluations: lists the calling organization's evaluation jobs, filtered, sorted and paged. */
 public final class ListEvaluationsHandler implements RequestStreamHandler {
+  static {
+    // The runtime initializes this class before constructing it: the request path's classes then load beside the
+    // DynamoDB client's construction instead of after it.
+    ClassPreloader.startFor(ListEvaluationsHandler.class);
+  }
+
   static final String ENDPOINT = "evaluations";
 
   /** The environment variable of the deployment's page-size cap (template parameter EvaluationsMaxLimit). */

@@ -16,6 +16,7 @@ import io.evaljobs.observability.ServerFailures;
 import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.preload.ClassPreloader;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -29,6 +30,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Lambda entry point of GET /v2/confidence-scoring/jobs: a tenant's scoring jobs, newest first, a page at a time. */
 public final class ListScoringJobsHandler implements RequestStreamHandler {
+  static {
+    // The runtime initializes this class before constructing it: the request path's classes then load beside the
+    // DynamoDB client's construction instead of after it.
+    ClassPreloader.startFor(ListScoringJobsHandler.class);
+  }
+
   static final String ENDPOINT = "scoring-jobs";
 
   /** The environment variable of the deployment's page-size cap (template parameter ScoringJobsMaxLimit). */

@@ -1,0 +1,90 @@
+package io.evaljobs.preload;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Loads, on a background thread during a function's init, the classes its first invocation will need, from the
+ * class list the build trained into its artifact ({@link ClassListTraining}).
+ *
+ * <p>A cold start is paced by class loading: the main thread builds the DynamoDB client while this thread reads,
+ * parses and defines the request path's classes, which the first invocation then finds loaded. Classes are loaded,
+ * never initialized, so no static initializer runs out of its usual order or on this thread. Where the artifact
+ * holds no list (tests, the local API), nothing starts.
+ */
+public final class ClassPreloader {
+  /** Where the list of a handler class lives: next to it, named after it. */
+  static final String SUFFIX = ".classlist";
+
+  private static final String THREAD_NAME = "evaljobs-class-preload";
+
+  private ClassPreloader() {}
+
+  /**
+   * Starts loading the classes listed for {@code handler}, if its artifact lists any and a second processor can load
+   * them beside the caller. The list is read on the background thread too, so the caller goes on at once.
+   */
+  public static void startFor(Class<?> handler) {
+    startFor(handler, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** On one processor the thread would only take turns with the caller: the same work, in another order. */
+  static Optional<Thread> startFor(Class<?> handler, int processors) {
+    if (processors < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(start(() -> namesFor(handler), handler.getClassLoader()));
+  }
+
+  /** The names the artifact lists for {@code handler}, in the order its first invocation loaded them. */
+  static List<String> namesFor(Class<?> handler) {
+    return Optional.ofNullable(handler.getResourceAsStream(resourceName(handler)))
+        .map(ClassPreloader::read)
+        .orElse(List.of());
+  }
+
+  static String resourceName(Class<?> handler) {
+    return handler.getSimpleName() + SUFFIX;
+  }
+
+  static Thread start(Supplier<List<String>> names, ClassLoader loader) {
+    Thread thread = new Thread(() -> load(names.get(), loader), THREAD_NAME);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void load(List<String> names, ClassLoader loader) {
+    for (String name : names) {
+      try {
+        Class.forName(name, false, loader);
+      } catch (ClassNotFoundException | LinkageError notHere) {
+        // The list was trained on the build's JDK; a class the runtime's JDK lacks is simply not preloaded.
+      }
+    }
+  }
+
+  private static List<String> read(InputStream in) {
+    List<String> names = new ArrayList<>();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        String name = line.strip();
+        if (!name.isEmpty() && !name.startsWith("#")) {
+          names.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,80 @@
+package io.evaljobs.preload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ClassPreloaderTest {
+  static final AtomicBoolean INITIALIZED = new AtomicBoolean();
+
+  @Test
+  void start_loadsEveryListedClassInOrder_withoutInitializingAny() throws Exception {
+    RecordingLoader loader = new RecordingLoader();
+    List<String> names =
+        List.of(NotToBeInitialized.class.getName(), "java.util.concurrent.Phaser", "java.text.ParsePosition");
+
+    ClassPreloader.start(() -> names, loader).join();
+
+    assertEquals(names, loader.requested);
+    assertFalse(INITIALIZED.get(), "a preloaded class must not run its static initializer");
+  }
+
+  @Test
+  void start_aClassThisRuntimeLacks_isSkippedAndTheRestStillLoad() throws Exception {
+    RecordingLoader loader = new RecordingLoader();
+
+    ClassPreloader.start(() -> List.of("io.evaljobs.NoSuchClass", "java.util.concurrent.Phaser"), loader).join();
+
+    assertEquals(List.of("io.evaljobs.NoSuchClass", "java.util.concurrent.Phaser"), loader.requested);
+  }
+
+  @Test
+  void startFor_oneProcessor_startsNothing_twoLoadTheList() throws Exception {
+    assertTrue(ClassPreloader.startFor(ListedHandler.class, 1).isEmpty());
+    Thread loading = ClassPreloader.startFor(ListedHandler.class, 2).orElseThrow();
+    loading.join();
+    assertEquals("evaljobs-class-preload", loading.getName());
+    assertTrue(loading.isDaemon(), "a daemon thread: it never keeps a JVM alive");
+  }
+
+  @Test
+  void namesFor_readsTheListBesideTheClass_skippingCommentsAndBlankLines() {
+    assertEquals(
+        List.of("java.util.concurrent.Phaser", "java.text.ParsePosition"), ClassPreloader.namesFor(ListedHandler.class));
+  }
+
+  @Test
+  void namesFor_aClassWithoutAList_isEmpty() {
+    assertTrue(ClassPreloader.namesFor(ClassPreloaderTest.class).isEmpty());
+  }
+
+  /** Listed in ListedHandler.classlist among this package's test resources. */
+  static final class ListedHandler {}
+
+  static final class NotToBeInitialized {
+    static {
+      INITIALIZED.set(true);
+    }
+  }
+
+  /** Delegates to the test's own loader and records every name asked of it. */
+  private static final class RecordingLoader extends ClassLoader {
+    final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingLoader() {
+      super(ClassPreloaderTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      requested.add(name);
+      return super.loadClass(name, resolve);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.evaljobs.scoring;
+
+import io.evaljobs.preload.ClassListAssertions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The class list the build trained into the deployable jar: what the handler preloads while its client is built. */
+class ClassListIT {
+  @Test
+  void artifact_listsTheRequestPathClasses_allOfThemInTheJarOrTheJdk() throws Exception {
+    ClassListAssertions.assertTrainedList(
+        Path.of("target", "scoring-jobs-function.jar"),
+        ListScoringJobsHandler.class.getName(),
+        List.of(
+            "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
+            ScoringJobJson.class.getName(),
+            NextPageLink.class.getName(),
+            "io.evaljobs.aws.HttpConnection"));
+  }
+}
