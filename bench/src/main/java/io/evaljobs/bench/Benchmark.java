@@ -224,7 +224,6 @@ public final class Benchmark {
     return matcher.group(1);
   }
 
-  /** A client like the functions' own, with the given interceptors. */
   /**
    * The Node reference installed beside the work directory, reading the evaluations function's event and tables; none,
    * with a row saying why, where node or npm is missing or its install fails.
@@ -241,6 +240,7 @@ public final class Benchmark {
     }
   }
 
+  /** A client like the functions' own, with the given interceptors. */
   private static DynamoDbClient client(
       DynamoDbLocalServer dynamoLocal,
       List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {

@@ -2,6 +2,7 @@ package io.evaljobs.preload;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +88,6 @@ public final class ClassListTraining {
 
   /** Every table named, a fresh token key, and DynamoDB at the canned server: the environment of a deployed handler. */
   private static Map<String, String> environment(URI dynamo) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
     return Map.of(
         "AWS_REGION", "us-east-1",
         "AWS_ACCESS_KEY_ID", "training",
@@ -99,7 +97,7 @@ public final class ClassListTraining {
         "EVALUATION_COUNTS_TABLE", "training-evaluation-counts",
         "SCORING_JOBS_TABLE", "training-scoring-jobs",
         "API_KEYS_TABLE", "training-api-keys",
-        "PAGE_TOKEN_KEYS", "training:" + Base64.getEncoder().encodeToString(key));
+        "PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("training", new SecureRandom()));
   }
 
   /** What an empty table answers: no items for a Query, no item for a GetItem. */
