@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.preload.ClassPreloader;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
 
   public ApiKeyAuthorizerHandler() {
     this(DynamoDbClients.fromEnvironment(System.getenv()), requiredEnv(System.getenv(), "API_KEYS_TABLE"));
-    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+    SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(this, primingEvents())));
     SnapStartPriming.register(KnownKeyPrimer.of());
   }
 

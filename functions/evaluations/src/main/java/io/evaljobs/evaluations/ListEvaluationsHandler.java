@@ -18,6 +18,7 @@ import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.preload.ClassPreloader;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
   /** For the Lambda runtime: table and token keys from the environment, one DynamoDB client per environment. */
   public ListEvaluationsHandler() {
     this(System.getenv());
-    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+    SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(this, primingEvents())));
     SnapStartPriming.register(CannedPagePrimer.of(System.getenv()));
   }
 

@@ -17,6 +17,7 @@ import io.evaljobs.observability.Throttling;
 import io.evaljobs.paging.MaxPageSize;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.preload.ClassPreloader;
+import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
   /** For the Lambda runtime: SCORING_JOBS_TABLE, PAGE_TOKEN_KEYS and the DynamoDB client from the environment. */
   public ListScoringJobsHandler() {
     this(System.getenv());
-    SnapStartPriming.register(new PrimingRequests(this, primingEvents()));
+    SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(this, primingEvents())));
     SnapStartPriming.register(CannedPagePrimer.of(System.getenv()));
   }
 
