@@ -59,7 +59,8 @@ public final class ClassListTraining {
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   "-XX:TieredStopAtLevel=1",
-                  "-Xlog:class+load=info:file=" + log + ":none",
+                  // Quoted: a Windows path's drive colon would otherwise end the file name.
+                  "-Xlog:class+load=info:file=\"" + log + "\":none",
                   "-cp",
                   System.getProperty("java.class.path"),
                   FirstInvocation.class.getName(),

@@ -16,9 +16,16 @@ final class ClassLoadLog {
    * archive (already mapped, nothing to save) nor a class defined at run time (reflection accessors, lambdas).
    */
   private static final List<String> CLASS_FILE_SOURCES = List.of("jrt:/", "file:", "jar:");
-  /** Build-time training and SnapStart priming machinery, which a real invocation never loads. */
+  /**
+   * Build-time training and SnapStart priming machinery, which a real invocation never loads: the primers, their
+   * canned client and the writer of their events.
+   */
   private static final List<String> TRAINING_ONLY =
-      List.of("io.evaljobs.preload.", "io.evaljobs.priming.", "io.evaljobs.aws.CannedHttpClient");
+      List.of(
+          "io.evaljobs.preload.",
+          "io.evaljobs.priming.",
+          "io.evaljobs.aws.CannedHttpClient",
+          "io.evaljobs.http.GatewayEvents");
 
   private ClassLoadLog() {}
 
