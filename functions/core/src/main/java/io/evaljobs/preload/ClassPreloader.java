@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Loads, on a background thread during a function's init, the classes its first invocation will need, from the
- * class list the build trained into its artifact ({@link ClassListTraining}).
+ * Loads and links, on a background thread during a function's init, the classes its first invocation will need, from
+ * the class list the build trained into its artifact ({@link ClassListTraining}).
  *
  * <p>A cold start is paced by class loading: the main thread builds the DynamoDB client while this thread reads,
- * parses and defines the request path's classes, which the first invocation then finds loaded. Classes are loaded,
- * never initialized, so no static initializer runs out of its usual order or on this thread. Where the artifact
- * holds no list (tests, the local API), nothing starts.
+ * parses, defines and verifies the request path's classes, which the first invocation then finds linked. Classes are
+ * loaded and linked, never initialized, so no static initializer runs out of its usual order or on this thread. Where
+ * the artifact holds no list (tests, the local API), nothing starts.
  */
 public final class ClassPreloader {
   /** Where the list of a handler class lives: next to it, named after it. */
@@ -65,11 +65,21 @@ public final class ClassPreloader {
   private static void load(List<String> names, ClassLoader loader) {
     for (String name : names) {
       try {
-        Class.forName(name, false, loader);
+        link(Class.forName(name, false, loader));
       } catch (ClassNotFoundException | LinkageError notHere) {
-        // The list was trained on the build's JDK; a class the runtime's JDK lacks is simply not preloaded.
+        // The list was trained on the build's JDK; a class the runtime's JDK lacks is simply not preloaded. A class
+        // that fails to link here fails again, with the same error, where the request path first uses it.
       }
     }
+  }
+
+  /**
+   * Links {@code type} without initializing it. Loading alone leaves verification to whichever thread first
+   * initializes the class, which on the request path is the main one. HotSpot links a class before it lists the
+   * class's constructors, and the Java SE API offers no plainer way to ask for linking alone.
+   */
+  private static void link(Class<?> type) {
+    type.getDeclaredConstructors();
   }
 
   private static List<String> read(InputStream in) {

@@ -2,8 +2,12 @@ package io.evaljobs.preload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +27,19 @@ class ClassPreloaderTest {
 
     assertEquals(names, loader.requested);
     assertFalse(INITIALIZED.get(), "a preloaded class must not run its static initializer");
+  }
+
+  @Test
+  void start_linksEveryListedClass_soItsVerificationHasRun_withoutInitializingIt() throws Exception {
+    ChildFirstLoader loader = new ChildFirstLoader(LinkProbe.class.getName());
+
+    ClassPreloader.start(() -> List.of(LinkProbe.class.getName()), loader).join();
+
+    // Only the verifier asks for these: nothing else in LinkProbe's loading or its constructor names them.
+    assertTrue(
+        loader.requested.containsAll(List.of(LinkProbe.Wide.class.getName(), LinkProbe.Narrow.class.getName())),
+        "verifying LinkProbe.widen loads both types it checks, so the class was linked; asked for: " + loader.requested);
+    assertNull(System.getProperty(LinkProbe.INITIALIZED_PROPERTY), "a preloaded class must not run its static initializer");
   }
 
   @Test
@@ -60,6 +77,44 @@ class ClassPreloaderTest {
   static final class NotToBeInitialized {
     static {
       INITIALIZED.set(true);
+    }
+  }
+
+  /** Defines LinkProbe and its nested classes itself, so that what verifying them loads is asked of this loader. */
+  private static final class ChildFirstLoader extends ClassLoader {
+    final List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    private final String prefix;
+
+    ChildFirstLoader(String prefix) {
+      super(ClassPreloaderTest.class.getClassLoader());
+      this.prefix = prefix;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      requested.add(name);
+      if (!name.startsWith(prefix)) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        byte[] bytes = classFile(name);
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    }
+
+    private byte[] classFile(String name) throws ClassNotFoundException {
+      try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+        if (in == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
