@@ -4,9 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
@@ -78,19 +77,19 @@ final class ConnectionPool implements Closeable {
   }
 
   /**
-   * Closes every idle connection; the pool stays open and the next request opens a new one. Returns the routes that
-   * had one.
+   * Closes every idle connection; the pool stays open and the next request opens a new one. Returns how many each
+   * route had.
    */
-  Set<Route> closeIdle() {
-    Set<Route> routes = new HashSet<>();
+  Map<Route, Integer> closeIdle() {
+    Map<Route, Integer> closed = new HashMap<>();
     for (Map.Entry<Route, Deque<HttpConnection>> entry : idle.entrySet()) {
       HttpConnection connection;
       while ((connection = entry.getValue().pollFirst()) != null) {
         connection.close();
-        routes.add(entry.getKey());
+        closed.merge(entry.getKey(), 1, Integer::sum);
       }
     }
-    return routes;
+    return closed;
   }
 
   /** Opens a connection to {@code route} and keeps it idle for the next request. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -49,22 +49,26 @@ public final class SocketHttpClient implements SdkHttpClient {
     return "Socket";
   }
 
-  /** Closes the kept-alive connections, and tells where they went; later requests open new ones. */
-  Set<Route> dropIdleConnections() {
+  /** Closes the kept-alive connections, and tells how many went to each route; later requests open new ones. */
+  Map<Route, Integer> dropIdleConnections() {
     return pool.closeIdle();
   }
 
   /**
-   * Opens a connection, handshakes included, to each of {@code routes} ahead of the requests that will use them. A
-   * route that cannot be reached now is left to the next request, which opens its own connection and reports the
-   * failure where a caller sees it.
+   * Opens connections, handshakes included, ahead of the requests that will use them: as many to each route as
+   * {@code connections} gives, so that requests sent side by side (a page and its total) each find one. A route that
+   * cannot be reached now is not tried again here and is left to the next request, which opens its own connection
+   * and reports the failure where a caller sees it.
    */
-  void connectAhead(Set<Route> routes) {
-    for (Route route : routes) {
-      try {
-        pool.openIdle(route);
-      } catch (IOException | RuntimeException e) {
-        // Not a failure yet: no request is waiting for this connection.
+  void connectAhead(Map<Route, Integer> connections) {
+    for (Map.Entry<Route, Integer> route : connections.entrySet()) {
+      for (int opened = 0; opened < route.getValue(); opened++) {
+        try {
+          pool.openIdle(route.getKey());
+        } catch (IOException | RuntimeException e) {
+          // Not a failure yet: no request is waiting for this connection.
+          break;
+        }
       }
     }
   }

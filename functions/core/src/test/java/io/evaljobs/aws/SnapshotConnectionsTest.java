@@ -49,6 +49,28 @@ class SnapshotConnectionsTest {
   }
 
   @Test
+  void restore_opensAsManyConnectionsAheadAsEachEndpointHadIdle_soRequestsSentSideBySideWaitForNone()
+      throws IOException {
+    SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    SnapshotConnections connections = new SnapshotConnections(client);
+    try (FakeHttpServer server =
+        new FakeHttpServer(
+            FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK),
+            FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK))) {
+      sideBySide(client, server.uri());
+      assertEquals(2, server.connectionsAccepted(), "two requests in flight at once took two connections");
+      connections.beforeCheckpoint(null);
+      connections.afterRestore(null);
+      int acceptedAtRestore = acceptedWithin(server, 4, Duration.ofSeconds(5));
+      sideBySide(client, server.uri());
+
+      assertEquals(4, acceptedAtRestore, "the restore opened both connections again before any request");
+      assertEquals(4, server.requests().size());
+      assertEquals(4, server.connectionsAccepted(), "the two requests after the restore used those connections");
+    }
+  }
+
+  @Test
   void restore_endpointGone_leavesTheFailureToTheNextRequest() throws IOException {
     SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
     SnapshotConnections connections = new SnapshotConnections(client);
@@ -69,6 +91,20 @@ class SnapshotConnectionsTest {
       Thread.onSpinWait();
     }
     return server.connectionsAccepted();
+  }
+
+  /** Two requests whose responses are read only once both were sent, as a page and its total are. */
+  private static void sideBySide(SocketHttpClient client, URI uri) throws IOException {
+    try (InputStream first = send(client, uri);
+        InputStream second = send(client, uri)) {
+      first.readAllBytes();
+      second.readAllBytes();
+    }
+  }
+
+  private static InputStream send(SocketHttpClient client, URI uri) throws IOException {
+    SdkHttpRequest request = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.GET).build();
+    return client.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call().responseBody().orElseThrow();
   }
 
   private static void get(SocketHttpClient client, URI uri) throws IOException {
