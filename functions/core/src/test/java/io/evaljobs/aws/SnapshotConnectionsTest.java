@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -31,42 +36,26 @@ class SnapshotConnectionsTest {
     }
   }
 
-  @Test
-  void restore_opensAConnectionAheadThatTheNextRequestUses() throws IOException {
-    SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
-    SnapshotConnections connections = new SnapshotConnections(client);
-    try (FakeHttpServer server = new FakeHttpServer(FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK))) {
-      get(client, server.uri());
-      connections.beforeCheckpoint(null);
-      connections.afterRestore(null);
-      int acceptedAtRestore = acceptedWithin(server, 2, Duration.ofSeconds(5));
-      get(client, server.uri());
-
-      assertEquals(2, acceptedAtRestore, "the restore opened a connection before any request");
-      assertEquals(2, server.requests().size());
-      assertEquals(2, server.connectionsAccepted(), "the request after the restore used that connection");
-    }
-  }
-
-  @Test
-  void restore_opensAsManyConnectionsAheadAsEachEndpointHadIdle_soRequestsSentSideBySideWaitForNone()
+  /** One request, or two in flight at once as a first evaluations page sends its Query and its total's read. */
+  @ParameterizedTest(name = "{0} in flight")
+  @ValueSource(ints = {1, 2})
+  void restore_opensAsManyConnectionsAheadAsTheEndpointHadIdle_andTheNextRequestsUseThem(int inFlight)
       throws IOException {
     SocketHttpClient client = SocketHttpClient.create(Duration.ofSeconds(1), Duration.ofSeconds(5));
     SnapshotConnections connections = new SnapshotConnections(client);
-    try (FakeHttpServer server =
-        new FakeHttpServer(
-            FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK),
-            FakeHttpServer.Answer.of(OK), FakeHttpServer.Answer.of(OK))) {
-      sideBySide(client, server.uri());
-      assertEquals(2, server.connectionsAccepted(), "two requests in flight at once took two connections");
+    FakeHttpServer.Answer[] answers = new FakeHttpServer.Answer[2 * inFlight];
+    Arrays.fill(answers, FakeHttpServer.Answer.of(OK));
+    try (FakeHttpServer server = new FakeHttpServer(answers)) {
+      sideBySide(client, server.uri(), inFlight);
+      assertEquals(inFlight, server.connectionsAccepted(), "each request in flight took a connection of its own");
       connections.beforeCheckpoint(null);
       connections.afterRestore(null);
-      int acceptedAtRestore = acceptedWithin(server, 4, Duration.ofSeconds(5));
-      sideBySide(client, server.uri());
+      int acceptedAtRestore = acceptedWithin(server, 2 * inFlight, Duration.ofSeconds(5));
+      sideBySide(client, server.uri(), inFlight);
 
-      assertEquals(4, acceptedAtRestore, "the restore opened both connections again before any request");
-      assertEquals(4, server.requests().size());
-      assertEquals(4, server.connectionsAccepted(), "the two requests after the restore used those connections");
+      assertEquals(2 * inFlight, acceptedAtRestore, "the restore opened as many connections before any request");
+      assertEquals(2 * inFlight, server.requests().size());
+      assertEquals(2 * inFlight, server.connectionsAccepted(), "the requests after the restore used those connections");
     }
   }
 
@@ -93,12 +82,20 @@ class SnapshotConnectionsTest {
     return server.connectionsAccepted();
   }
 
-  /** Two requests whose responses are read only once both were sent, as a page and its total are. */
-  private static void sideBySide(SocketHttpClient client, URI uri) throws IOException {
-    try (InputStream first = send(client, uri);
-        InputStream second = send(client, uri)) {
-      first.readAllBytes();
-      second.readAllBytes();
+  /** {@code count} requests whose responses are read only once all were sent, as a page and its total are. */
+  private static void sideBySide(SocketHttpClient client, URI uri, int count) throws IOException {
+    List<InputStream> bodies = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        bodies.add(send(client, uri));
+      }
+      for (InputStream body : bodies) {
+        body.readAllBytes();
+      }
+    } finally {
+      for (InputStream body : bodies) {
+        body.close();
+      }
     }
   }
 
