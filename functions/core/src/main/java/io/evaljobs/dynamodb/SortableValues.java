@@ -16,8 +16,10 @@ public final class SortableValues {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final String TIMESTAMP_SHAPE = "9999-99-99T99:99:99.999999999Z";
-  private static final int TIMESTAMP_LENGTH = TIMESTAMP_SHAPE.length();
+  /** Up to the seconds; a fraction and the zone designator follow. */
+  private static final String SECONDS_SHAPE = "9999-99-99T99:99:99";
+
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
   private static final long SECONDS_PER_DAY = 86_400;
 
   /** Earliest and latest instants a stored timestamp may hold (four-digit years). */
@@ -36,22 +38,34 @@ public final class SortableValues {
   }
 
   /**
-   * The instant of a stored timestamp. What {@link #timestamp} writes is read field by field; anything else (an item
+   * The instant of a stored timestamp. UTC timestamps to the second with a fraction of up to nine digits or none, as
+   * {@link #timestamp} and {@link Instant#toString} write them, are read field by field; anything else (an item
    * another writer stored) goes through the ISO-8601 parser, so the answer and the errors are those of
    * {@link DateTimeFormatter#ISO_INSTANT}, which allocates far more per value than a page can afford.
    *
    * @throws DateTimeParseException for text that is no ISO-8601 instant
    */
   public static Instant parseTimestamp(String text) {
-    if (text.length() == TIMESTAMP_LENGTH && hasTimestampShape(text)) {
+    int fractionDigits = text.length() - SECONDS_SHAPE.length() - 2;
+    boolean utcShape =
+        text.length() > SECONDS_SHAPE.length()
+            && hasShape(text, SECONDS_SHAPE)
+            && text.charAt(text.length() - 1) == 'Z'
+            && (fractionDigits == -1
+                || fractionDigits >= 1 && fractionDigits <= 9 && text.charAt(SECONDS_SHAPE.length()) == '.'
+                    && allDigits(text, SECONDS_SHAPE.length() + 1, text.length() - 1));
+    if (utcShape) {
       int second = digits(text, 17, 19);
       int minute = digits(text, 14, 16);
       int hour = digits(text, 11, 13);
       if (second < 60 && minute < 60 && hour < 24) {
+        int nanos =
+            fractionDigits <= 0
+                ? 0
+                : digits(text, SECONDS_SHAPE.length() + 1, text.length() - 1) * POWERS_OF_TEN[9 - fractionDigits];
         try {
           long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
-          return Instant.ofEpochSecond(
-              day * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, digits(text, 20, 29));
+          return Instant.ofEpochSecond(day * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
         } catch (DateTimeException e) {
           // No such date (e.g. February 30th): the ISO parser below names what is wrong.
         }
@@ -60,11 +74,20 @@ public final class SortableValues {
     return Instant.from(DateTimeFormatter.ISO_INSTANT.parse(text));
   }
 
-  private static boolean hasTimestampShape(String text) {
-    for (int i = 0; i < TIMESTAMP_LENGTH; i++) {
+  private static boolean hasShape(String text, String shape) {
+    for (int i = 0; i < shape.length(); i++) {
       char c = text.charAt(i);
-      char expected = TIMESTAMP_SHAPE.charAt(i);
+      char expected = shape.charAt(i);
       if (expected == '9' ? c < '0' || c > '9' : c != expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allDigits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
         return false;
       }
     }

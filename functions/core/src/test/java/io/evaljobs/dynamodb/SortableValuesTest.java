@@ -71,6 +71,20 @@ class SortableValuesTest {
         SortableValues.parseTimestamp(SortableValues.timestamp(SortableValues.MAX_INSTANT)));
   }
 
+  /** What {@link Instant#toString} writes: no fraction, or three, six or nine digits of it. */
+  @Test
+  void parseTimestamp_ofInstantToString_givesTheInstantBack() {
+    long lowest = SortableValues.MIN_INSTANT.getEpochSecond();
+    long highest = SortableValues.MAX_INSTANT.getEpochSecond();
+    int[] units = {1_000_000_000, 1_000_000, 1_000, 1};
+    for (int i = 0; i < 50_000; i++) {
+      long second = lowest + (long) (RANDOM.nextDouble() * (highest - lowest));
+      int unit = units[RANDOM.nextInt(units.length)];
+      Instant instant = Instant.ofEpochSecond(second, RANDOM.nextInt(1_000_000_000) / unit * unit);
+      assertEquals(instant, SortableValues.parseTimestamp(instant.toString()), instant.toString());
+    }
+  }
+
   /** The oracle is the ISO-8601 parser: same instant where it reads one, an error where it refuses the text. */
   @Test
   void parseTimestamp_ofAnyText_agreesWithTheIsoParser() {
@@ -80,6 +94,8 @@ class SortableValuesTest {
       "2024-01-01T23:60:00.000000000Z", "2024-01-01T23:59:60.000000000Z", "2024-01-01T00:00:00Z",
       "2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00.000000000+01:00", "0000-01-01T00:00:00.000000000Z",
       "2024-01-01 00:00:00.000000000Z", "2024-01-01T00:00:00.000000000z", "",
+      "2024-01-01T00:00:00.123Z", "2024-06-30T12:34:56.123456Z", "2024-01-01T00:00:00.Z",
+      "2024-01-01T00:00:00.1234567890Z", "2023-02-29T00:00:00Z", "2024-01-01T00:00:60Z",
     };
     String alphabet = "0123456789-T:.Z+ z";
     for (int i = 0; i < 100_000; i++) {
