@@ -105,9 +105,7 @@ class SnapshotConnectionsTest {
   }
 
   private static void get(SocketHttpClient client, URI uri) throws IOException {
-    SdkHttpRequest request = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.GET).build();
-    try (InputStream body =
-        client.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call().responseBody().orElseThrow()) {
+    try (InputStream body = send(client, uri)) {
       body.readAllBytes();
     }
   }
