@@ -46,23 +46,23 @@ public final class SortableValues {
    * @throws DateTimeParseException for text that is no ISO-8601 instant
    */
   public static Instant parseTimestamp(String text) {
-    int fractionDigits = text.length() - SECONDS_SHAPE.length() - 2;
+    int zone = text.length() - 1;
+    int fractionStart = SECONDS_SHAPE.length() + 1;
+    boolean wholeSeconds = zone == SECONDS_SHAPE.length();
+    int fractionDigits = wholeSeconds ? 0 : zone - fractionStart;
     boolean utcShape =
-        text.length() > SECONDS_SHAPE.length()
+        zone >= SECONDS_SHAPE.length()
             && hasShape(text, SECONDS_SHAPE)
-            && text.charAt(text.length() - 1) == 'Z'
-            && (fractionDigits == -1
+            && text.charAt(zone) == 'Z'
+            && (wholeSeconds
                 || fractionDigits >= 1 && fractionDigits <= 9 && text.charAt(SECONDS_SHAPE.length()) == '.'
-                    && allDigits(text, SECONDS_SHAPE.length() + 1, text.length() - 1));
+                    && allDigits(text, fractionStart, zone));
     if (utcShape) {
       int second = digits(text, 17, 19);
       int minute = digits(text, 14, 16);
       int hour = digits(text, 11, 13);
       if (second < 60 && minute < 60 && hour < 24) {
-        int nanos =
-            fractionDigits <= 0
-                ? 0
-                : digits(text, SECONDS_SHAPE.length() + 1, text.length() - 1) * POWERS_OF_TEN[9 - fractionDigits];
+        int nanos = wholeSeconds ? 0 : digits(text, fractionStart, zone) * POWERS_OF_TEN[9 - fractionDigits];
         try {
           long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
           return Instant.ofEpochSecond(day * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
