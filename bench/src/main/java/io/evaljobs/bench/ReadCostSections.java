@@ -70,12 +70,16 @@ final class ReadCostSections {
     for (Map.Entry<String, Map<String, String>> shape : evaluationShapes(largeTenantJobs).entrySet()) {
       Map<String, String> query = new LinkedHashMap<>(shape.getValue());
       query.put("limit", "25");
-      amplificationRow("evaluations, " + shape.getKey(), evaluations, query, 25, ProxyResponse::nextOffset);
+      amplificationRow(
+          "evaluations, " + shape.getKey(), evaluations, ReadCostSections::evaluationEvent, query,
+          ProxyResponse::nextOffset);
     }
     for (Map.Entry<String, Map<String, String>> shape : scoringShapes().entrySet()) {
       Map<String, String> query = new LinkedHashMap<>(shape.getValue());
       query.put("limit", "50");
-      amplificationRow("scoring, " + shape.getKey(), scoring, query, 50, ProxyResponse::nextLinkOffset);
+      amplificationRow(
+          "scoring, " + shape.getKey(), scoring, ReadCostSections::scoringEvent, query,
+          ProxyResponse::nextLinkOffset);
     }
   }
 
@@ -87,10 +91,11 @@ final class ReadCostSections {
   private void amplificationRow(
       String name,
       MeasuredHandler handler,
+      Function<Map<String, String>, byte[]> eventOf,
       Map<String, String> query,
-      int limit,
       Function<ProxyResponse, Optional<String>> nextToken) {
-    MeasuredHandler.Invocation first = handler.invoke(event(handler, query));
+    int limit = Integer.parseInt(query.get("limit"));
+    MeasuredHandler.Invocation first = handler.invoke(eventOf.apply(query));
     QueryCounter.Totals firstItems = first.reads().items();
     int firstReturned = first.response().jobs();
     StringBuilder value = new StringBuilder();
@@ -112,7 +117,7 @@ final class ReadCostSections {
       while (returned < limit && token.isPresent() && pages < MAX_PAGES_FOLLOWED) {
         Map<String, String> next = new LinkedHashMap<>(query);
         next.put("offset", token.get());
-        MeasuredHandler.Invocation page = handler.invoke(event(handler, next));
+        MeasuredHandler.Invocation page = handler.invoke(eventOf.apply(next));
         pages++;
         returned += page.response().jobs();
         walked = walked.plus(page.reads().items());
@@ -127,10 +132,6 @@ final class ReadCostSections {
       }
     }
     table.add("4", name, value.toString(), "<= 1.05 examined/item (single filter)");
-  }
-
-  private byte[] event(MeasuredHandler handler, Map<String, String> query) {
-    return handler == evaluations ? evaluationEvent(query) : scoringEvent(query);
   }
 
   /** The deepest offset reached by token: 10,000, or less when the large tenant is smaller (a --jobs run). */
