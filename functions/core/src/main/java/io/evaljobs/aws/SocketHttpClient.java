@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -28,7 +31,7 @@ public final class SocketHttpClient implements SdkHttpClient {
 
   private final ConnectionPool pool;
 
-  private SocketHttpClient(ConnectionPool pool) {
+  SocketHttpClient(ConnectionPool pool) {
     this.pool = pool;
   }
 
@@ -56,20 +59,51 @@ public final class SocketHttpClient implements SdkHttpClient {
 
   /**
    * Opens connections, handshakes included, ahead of the requests that will use them: as many to each route as
-   * {@code connections} gives, so that requests sent side by side (a page and its total) each find one. A route that
-   * cannot be reached now is not tried again here and is left to the next request, which opens its own connection
-   * and reports the failure where a caller sees it.
+   * {@code connections} gives, so that requests sent side by side (a page and its total) each find one. They open side
+   * by side: a handshake waits on round trips to the endpoint, not on the processor, so the caller waits for the
+   * slowest connection instead of for all of them in turn. A connection that cannot be opened now is not tried again
+   * here and is left to the next request, which opens its own and reports the failure where a caller sees it.
    */
   void connectAhead(Map<Route, Integer> connections) {
-    for (Map.Entry<Route, Integer> route : connections.entrySet()) {
-      for (int opened = 0; opened < route.getValue(); opened++) {
-        try {
-          pool.openIdle(route.getKey());
-        } catch (IOException | RuntimeException e) {
-          // Not a failure yet: no request is waiting for this connection.
-          break;
-        }
+    List<Route> routes = new ArrayList<>();
+    connections.forEach((route, count) -> routes.addAll(Collections.nCopies(count, route)));
+    if (routes.isEmpty()) {
+      return;
+    }
+    List<Thread> beside = new ArrayList<>();
+    for (Route route : routes.subList(1, routes.size())) {
+      Thread opener = new Thread(() -> openIdleQuietly(route), "connect-ahead");
+      opener.setDaemon(true);
+      opener.start();
+      beside.add(opener);
+    }
+    openIdleQuietly(routes.get(0));
+    for (Thread opener : beside) {
+      joinUninterruptibly(opener);
+    }
+  }
+
+  private void openIdleQuietly(Route route) {
+    try {
+      pool.openIdle(route);
+    } catch (IOException | RuntimeException e) {
+      // Not a failure yet: no request is waiting for this connection.
+    }
+  }
+
+  /** Each opener ends within its connect and read timeouts, so the wait is bounded without a deadline of its own. */
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
