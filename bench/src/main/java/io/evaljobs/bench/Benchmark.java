@@ -155,11 +155,15 @@ public final class Benchmark {
           log("cold start: " + function.name());
           launched.coldStart(function, options.coldRuns());
         }
+        DatabaseCeiling ceiling = new DatabaseCeiling(bare, counter);
         for (FunctionUnderTest function : functions) {
           log("primed first call: " + function.name());
           launched.primedFirstCall(function);
+          ceiling.addRestoreRow(
+              table,
+              function.name(),
+              ceiling.afterRestore(inProcess.get(function.name()), Files.readAllBytes(function.event()), 500, 15, 20));
         }
-        DatabaseCeiling ceiling = new DatabaseCeiling(bare, counter);
         Duration budget = Duration.ofSeconds(options.quick() ? 20 : 60);
         log("warm: Node reference");
         launched.referenceWarm(2_000, 5_000, (int) budget.toSeconds());

@@ -1,6 +1,7 @@
 package io.evaljobs.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.evaljobs.priming.SnapStartPriming;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -39,24 +40,7 @@ final class DatabaseCeiling {
   }
 
   Result measure(RequestStreamHandler handler, byte[] event, int warmup, int measured, Duration budget) {
-    recorder.take();
-    try {
-      handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
-    } catch (Exception e) {
-      throw new IllegalStateException("the recorded call failed", e);
-    }
-    // Requests one thread sent go one after the other; those of other threads went beside them, and so they do here.
-    List<List<SdkRequest>> requests =
-        List.copyOf(
-            recorder.take().requests().stream()
-                .collect(Collectors.groupingBy(
-                    QueryCounter.Sent::thread,
-                    LinkedHashMap::new,
-                    Collectors.mapping(QueryCounter.Sent::request, Collectors.toList())))
-                .values());
-    if (requests.isEmpty()) {
-      throw new IllegalStateException("the recorded call sent no DynamoDB request");
-    }
+    List<List<SdkRequest>> requests = record(handler, event);
     for (int i = 0; i < warmup; i++) {
       replay(requests);
     }
@@ -79,6 +63,69 @@ final class DatabaseCeiling {
             + " bare SDK client (" + Format.count(result.calls()) + " times)",
         Format.decimal(result.perSecond()) + " calls/s, p50 " + Format.millis(result.latency().median()),
         "warm calls/s cannot pass this in this set-up");
+  }
+
+  /**
+   * The same replay's first call after each of {@code restores} simulated SnapStart restores, against the calls that
+   * follow it on warm connections. The bare client shares the functions' HTTP client and its restore hook: the
+   * connections are dropped and opened again as a restore opens them, so what the first call pays above a warm one is
+   * what DynamoDB Local and the connections add to any function's first call after a restore.
+   */
+  AfterRestore afterRestore(RequestStreamHandler handler, byte[] event, int warmup, int restores, int warmPerRestore) {
+    List<List<SdkRequest>> requests = record(handler, event);
+    for (int i = 0; i < warmup; i++) {
+      replay(requests);
+    }
+    long[] first = new long[restores];
+    long[] warm = new long[restores * warmPerRestore];
+    for (int restore = 0; restore < restores; restore++) {
+      SnapStartPriming.simulateCheckpointAndRestore();
+      first[restore] = timedReplay(requests);
+      for (int i = 0; i < warmPerRestore; i++) {
+        warm[restore * warmPerRestore + i] = timedReplay(requests);
+      }
+    }
+    return new AfterRestore(describe(requests), new Samples(first), new Samples(warm));
+  }
+
+  void addRestoreRow(ResultTable table, String function, AfterRestore result) {
+    table.add(
+        "2",
+        function + " reference, the database alone: the DynamoDB requests of one call (" + result.requests() + "),"
+            + " replayed by a bare SDK client, first call after a simulated restore / warm p50 (median of "
+            + result.first().size() + " restores)",
+        Format.millis(result.first().median()) + " / " + Format.millis(result.warm().median()) + " = "
+            + Format.ratio(result.first().median() / result.warm().median()) + "x",
+        "what this set-up adds to any first call after a restore");
+  }
+
+  private long timedReplay(List<List<SdkRequest>> requests) {
+    long start = System.nanoTime();
+    replay(requests);
+    return System.nanoTime() - start;
+  }
+
+  /** The DynamoDB requests one call of {@code handler} sends, grouped by the thread that sent them. */
+  private List<List<SdkRequest>> record(RequestStreamHandler handler, byte[] event) {
+    recorder.take();
+    try {
+      handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), null);
+    } catch (Exception e) {
+      throw new IllegalStateException("the recorded call failed", e);
+    }
+    // Requests one thread sent go one after the other; those of other threads went beside them, and so they do here.
+    List<List<SdkRequest>> requests =
+        List.copyOf(
+            recorder.take().requests().stream()
+                .collect(Collectors.groupingBy(
+                    QueryCounter.Sent::thread,
+                    LinkedHashMap::new,
+                    Collectors.mapping(QueryCounter.Sent::request, Collectors.toList())))
+                .values());
+    if (requests.isEmpty()) {
+      throw new IllegalStateException("the recorded call sent no DynamoDB request");
+    }
+    return requests;
   }
 
   private void replay(List<List<SdkRequest>> threads) {
@@ -111,4 +158,6 @@ final class DatabaseCeiling {
   }
 
   record Result(String requests, long calls, double perSecond, Samples latency) {}
+
+  record AfterRestore(String requests, Samples first, Samples warm) {}
 }
