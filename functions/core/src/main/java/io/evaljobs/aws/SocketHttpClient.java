@@ -65,29 +65,25 @@ public final class SocketHttpClient implements SdkHttpClient {
    * here and is left to the next request, which opens its own and reports the failure where a caller sees it.
    */
   void connectAhead(Map<Route, Integer> connections) {
+    // Loops and a named class rather than lambdas: this runs first after a restore, where spinning a lambda's class
+    // would add to the restore's time.
     List<Route> routes = new ArrayList<>();
-    connections.forEach((route, count) -> routes.addAll(Collections.nCopies(count, route)));
+    for (Map.Entry<Route, Integer> route : connections.entrySet()) {
+      routes.addAll(Collections.nCopies(route.getValue(), route.getKey()));
+    }
     if (routes.isEmpty()) {
       return;
     }
     List<Thread> beside = new ArrayList<>();
     for (Route route : routes.subList(1, routes.size())) {
-      Thread opener = new Thread(() -> openIdleQuietly(route), "connect-ahead");
+      Thread opener = new Thread(new IdleConnectionOpener(pool, route), "connect-ahead");
       opener.setDaemon(true);
       opener.start();
       beside.add(opener);
     }
-    openIdleQuietly(routes.get(0));
+    new IdleConnectionOpener(pool, routes.get(0)).run();
     for (Thread opener : beside) {
       joinUninterruptibly(opener);
-    }
-  }
-
-  private void openIdleQuietly(Route route) {
-    try {
-      pool.openIdle(route);
-    } catch (IOException | RuntimeException e) {
-      // Not a failure yet: no request is waiting for this connection.
     }
   }
 
@@ -110,6 +106,26 @@ public final class SocketHttpClient implements SdkHttpClient {
   @Override
   public void close() {
     pool.close();
+  }
+
+  /** Opens one connection into the pool, where the next request finds it. */
+  private static final class IdleConnectionOpener implements Runnable {
+    private final ConnectionPool pool;
+    private final Route route;
+
+    IdleConnectionOpener(ConnectionPool pool, Route route) {
+      this.pool = pool;
+      this.route = route;
+    }
+
+    @Override
+    public void run() {
+      try {
+        pool.openIdle(route);
+      } catch (IOException | RuntimeException e) {
+        // Not a failure yet: no request is waiting for this connection.
+      }
+    }
   }
 
   /** One request and its response; abortable from another thread (the SDK's attempt timeout). */

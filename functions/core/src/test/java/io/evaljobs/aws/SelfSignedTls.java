@@ -8,15 +8,36 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** A TLS context that serves and trusts one new self-signed certificate for "localhost" only. */
+/** A TLS context that serves and trusts one self-signed certificate for "localhost" only, made once per test run. */
 final class SelfSignedTls {
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   private SelfSignedTls() {}
 
-  /** {@code directory}: where the key store is written (the JDK's keytool makes the certificate). */
-  static SSLContext forLocalhost(Path directory) throws Exception {
-    Path keystore = directory.resolve("server.p12");
+  static SSLContext forLocalhost() {
+    return Holder.CONTEXT;
+  }
+
+  private static final class Holder {
+    static final SSLContext CONTEXT = create();
+  }
+
+  /** The JDK's keytool makes the certificate, in a key store that is deleted once read. */
+  private static SSLContext create() {
+    try {
+      Path directory = Files.createTempDirectory("self-signed-tls");
+      try {
+        return create(directory.resolve("server.p12"));
+      } finally {
+        Files.deleteIfExists(directory.resolve("server.p12"));
+        Files.delete(directory);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make a self-signed certificate", e);
+    }
+  }
+
+  private static SSLContext create(Path keystore) throws Exception {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
         new ProcessBuilder(

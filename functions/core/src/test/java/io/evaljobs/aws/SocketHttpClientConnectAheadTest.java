@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Connections opened ahead of requests, over TLS, where each one waits on round trips to its endpoint. */
 class SocketHttpClientConnectAheadTest {
-  @TempDir static Path directory;
-  private static SSLContext context;
-
-  @BeforeAll
-  static void certificate() throws Exception {
-    context = SelfSignedTls.forLocalhost(directory);
-  }
+  private static final SSLContext context = SelfSignedTls.forLocalhost();
 
   @Test
   void connectAhead_twoConnectionsToOneRoute_handshakeSideBySide() throws Exception {

@@ -7,25 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** TLS against a local server whose self-signed certificate names "localhost" only. */
 class SocketOpenerTlsTest {
-  @TempDir static Path directory;
-  private static SSLContext context;
-
-  @BeforeAll
-  static void certificate() throws Exception {
-    context = SelfSignedTls.forLocalhost(directory);
-  }
+  private static final SSLContext context = SelfSignedTls.forLocalhost();
 
   @Test
   void open_httpsRouteToTheCertifiedName_completesTheHandshake() throws Exception {
