@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,14 +45,20 @@ public final class ClassListTraining {
     Path list = Path.of(args[1]).resolve(handler.replace('.', '/') + ClassPreloader.SUFFIX);
     // A list left from an earlier build would preload during this training and hide what the invocation loads.
     Files.deleteIfExists(list);
-    List<String> names = ClassLoadLog.relocated(train(handler), Arrays.asList(args).subList(2, args.length));
+    List<String> names =
+        ClassLoadLog.relocated(
+            train(handler, Path.of(System.getProperty("java.io.tmpdir"))), Arrays.asList(args).subList(2, args.length));
     Files.writeString(list, listing(handler, names), StandardCharsets.UTF_8);
     System.out.println("[class list] " + names.size() + " classes for " + handler);
   }
 
-  private static List<String> train(String handler) throws Exception {
-    Path log = Files.createTempFile("evaljobs-class-load", ".log");
-    Path errors = Files.createTempFile("evaljobs-class-load", ".err");
+  /** What {@code handler}'s primed first invocation loads; its files are written in, and removed from, {@code scratch}. */
+  static List<String> train(String handler, Path scratch) throws Exception {
+    // A directory of its own, named before the training JVM writes in it: the JVM's log output keeps an existing
+    // file by renaming it (log.0), which a bare temporary file would leave behind on every build.
+    Path directory = Files.createTempDirectory(scratch, "evaljobs-class-load");
+    Path log = directory.resolve("class-load.log");
+    Path errors = directory.resolve("training.err");
     HttpServer dynamo = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     dynamo.createContext("/", ClassListTraining::answer);
     dynamo.start();
@@ -83,9 +90,17 @@ public final class ClassListTraining {
           Files.readAllLines(log, StandardCharsets.UTF_8), FirstInvocationMarker.class.getName());
     } finally {
       dynamo.stop(0);
-      Files.deleteIfExists(log);
-      Files.deleteIfExists(errors);
+      deleteWithContents(directory);
     }
+  }
+
+  private static void deleteWithContents(Path directory) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(directory);
   }
 
   /** Every table named, a fresh token key, and DynamoDB at the canned server: the environment of a deployed handler. */
