@@ -72,7 +72,8 @@ public final class Benchmark {
     Tenants tenants = new Tenants(options.largeTenantJobs());
 
     try (DynamoDbLocalServer dynamoLocal = DynamoDbLocalServer.start(0);
-        DynamoDbClient admin = client(dynamoLocal, List.of())) {
+        DynamoDbClient admin = client(dynamoLocal, List.of());
+        ScratchDirectory scratch = ScratchDirectory.create("evaljobs-bench")) {
       log("DynamoDB Local on " + dynamoLocal.endpoint());
       Map<String, String> names =
           TableProvisioner.createAll(
@@ -125,7 +126,7 @@ public final class Benchmark {
               new FunctionUnderTest(
                   "authorizer", jars.get(2), ApiKeyAuthorizerHandler.class.getName(), authorizerEvent, env));
 
-      Path work = Files.createTempDirectory("evaljobs-bench");
+      Path work = scratch.path();
       Optional<NodeReference> reference = nodeReference(repo, work, functions.get(0), table);
       LaunchedSections launched = new LaunchedSections(ColdStartRunner.create(work), table, reference);
       QueryCounter counter = new QueryCounter(countsTable);

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -18,7 +16,7 @@ final class DeploymentPackage {
   /** Replaces whatever {@code root} held with the package's entries; refuses an entry that points outside it. */
   static Path unpack(Path archive, Path root) throws IOException {
     Path target = root.toAbsolutePath().normalize();
-    delete(target);
+    ScratchDirectory.deleteTree(target);
     Files.createDirectories(target);
     try (ZipFile zip = new ZipFile(archive.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -39,16 +37,5 @@ final class DeploymentPackage {
       }
     }
     return target;
-  }
-
-  private static void delete(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }
