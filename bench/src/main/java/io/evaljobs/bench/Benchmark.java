@@ -35,6 +35,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -75,9 +77,8 @@ public final class Benchmark {
         DynamoDbClient admin = client(dynamoLocal, List.of());
         ScratchDirectory scratch = ScratchDirectory.create("evaljobs-bench")) {
       log("DynamoDB Local on " + dynamoLocal.endpoint());
-      Map<String, String> names =
-          TableProvisioner.createAll(
-              admin, TemplateTables.from(TemplateDocument.load(template)), logicalId -> "bench-" + logicalId);
+      TemplateTables tables = TemplateTables.from(TemplateDocument.load(template));
+      Map<String, String> names = TableProvisioner.createAll(admin, tables, logicalId -> "bench-" + logicalId);
       String evaluationsTable = names.get(EvaluationTable.LOGICAL_ID);
       String countsTable = names.get(JobCountTable.LOGICAL_ID);
       String scoringTable = names.get(ScoringJobTable.LOGICAL_ID);
@@ -128,7 +129,8 @@ public final class Benchmark {
 
       Path work = scratch.path();
       Optional<NodeReference> reference = nodeReference(repo, work, functions.get(0), table);
-      LaunchedSections launched = new LaunchedSections(ColdStartRunner.create(work), table, reference);
+      ColdStartRunner runner = ColdStartRunner.create(work);
+      LaunchedSections launched = new LaunchedSections(runner, table, reference);
       QueryCounter counter = new QueryCounter(countsTable);
       try (DynamoDbClient counted = client(dynamoLocal, List.of(counter));
           DynamoDbClient bare = DynamoDbClients.forEndpoint(dynamoLocal.endpoint(), REGION)) {
@@ -176,6 +178,15 @@ public final class Benchmark {
           ceiling.addRow(table, function.name(), replayed);
         }
 
+        log("HTTP clients");
+        new HttpClientComparison(
+                runner.java(),
+                ColdStartRunner.LAMBDA_JVM_FLAGS,
+                dynamoLocal.endpoint(),
+                keysTable,
+                hashKey(tables, "ApiKeysTable"))
+            .addRows(table, options.coldRuns(), 2_000, 5_000, (int) budget.toSeconds());
+
         ReadCostSections reads =
             new ReadCostSections(
                 new MeasuredHandler(evaluations, counter),
@@ -219,6 +230,14 @@ public final class Benchmark {
           "missing " + jar + ": build it with ./mvnw -q -pl functions/" + function + " -am package -DskipTests");
     }
     return jar;
+  }
+
+  private static String hashKey(TemplateTables tables, String logicalId) {
+    return tables.table(logicalId).toCreateRequest(logicalId).keySchema().stream()
+        .filter(key -> key.keyType() == KeyType.HASH)
+        .map(KeySchemaElement::attributeName)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String apiKey(Path authorizerEvent) throws java.io.IOException {

@@ -1,0 +1,140 @@
+package io.evaljobs.bench;
+
+import io.evaljobs.bench.launch.HttpClientLauncher;
+import java.io.File;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Section 8: the HTTP clients a function could build its DynamoDB client on, each in fresh JVMs with the template's
+ * flags, for a cold start (alternating rounds, medians) and for warm calls; and what the CRT client would add to an
+ * artifact.
+ */
+final class HttpClientComparison {
+  /** The launcher's name for each client, and how the table names it. */
+  static final Map<String, String> CLIENTS =
+      Map.of(
+          "socket", "io.evaljobs.aws.SocketHttpClient (the functions')",
+          "url-connection", "UrlConnectionHttpClient",
+          "apache", "ApacheHttpClient",
+          "apache5", "Apache5HttpClient (the SDK's default)",
+          "crt", "AwsCrtHttpClient");
+
+  private static final List<String> ORDER = List.of("socket", "url-connection", "apache", "apache5", "crt");
+
+  /** The CRT library's native code for Lambda's two architectures, as its jar holds them. */
+  private static final Map<String, String> CRT_NATIVE_LIBRARIES =
+      Map.of(
+          "x86_64", "linux/x86_64/glibc/libaws-crt-jni.so",
+          "arm64", "linux/armv8/glibc/libaws-crt-jni.so");
+
+  private final Path java;
+  private final List<String> jvmFlags;
+  private final URI endpoint;
+  private final String table;
+  private final String keyAttribute;
+
+  HttpClientComparison(Path java, List<String> jvmFlags, URI endpoint, String table, String keyAttribute) {
+    this.java = java;
+    this.jvmFlags = List.copyOf(jvmFlags);
+    this.endpoint = endpoint;
+    this.table = table;
+    this.keyAttribute = keyAttribute;
+  }
+
+  void addRows(ResultTable results, int coldRuns, int warmup, int measured, int budgetSeconds) throws Exception {
+    Map<String, List<LauncherRun>> cold = new LinkedHashMap<>();
+    for (int round = 0; round < coldRuns; round++) {
+      for (String client : ORDER) {
+        cold.computeIfAbsent(client, c -> new ArrayList<>()).add(launch(client, 0, 0, budgetSeconds));
+      }
+    }
+    for (String client : ORDER) {
+      List<LauncherRun> runs = cold.get(client);
+      LauncherRun warm = launch(client, warmup, measured, budgetSeconds);
+      results.add("8", label(client, coldRuns, warm.number("loop_calls")), value(runs, warm), target(client));
+    }
+    crtNativeLibraries()
+        .ifPresent(
+            sizes ->
+                results.add(
+                    "8",
+                    "AwsCrtHttpClient's native library in a function's artifact, per architecture (compressed)",
+                    sizes,
+                    "<= 6 MB per artifact, with the SDK's 5.3 to 5.9 MB (section 7)"));
+  }
+
+  static String label(String client, int coldRuns, long warmCalls) {
+    return "HTTP client " + CLIENTS.get(client) + " under the DynamoDB client, one GetItem: cold start (median of "
+        + coldRuns + ", alternating) / warm, one JVM (" + Format.count(warmCalls) + " calls)";
+  }
+
+  static String value(List<LauncherRun> cold, LauncherRun warm) {
+    Samples wall = Samples.of(cold.stream().mapToLong(LauncherRun::wallMicros).toArray());
+    Samples build = Samples.of(cold.stream().mapToLong(run -> run.number("client_build_ns")).toArray());
+    Samples first = Samples.of(cold.stream().mapToLong(run -> run.number("first_call_ns")).toArray());
+    double perSecond = warm.number("loop_calls") / (warm.number("loop_ns") / 1e9);
+    return Format.millisFromMicros(wall.median()) + " to the first response (client built in "
+        + Format.millis(build.median()) + ", first call " + Format.millis(first.median()) + ") / "
+        + Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(warm.samples().median());
+  }
+
+  private static String target(String client) {
+    return "socket".equals(client) ? "the functions' client" : "";
+  }
+
+  private LauncherRun launch(String client, int warmup, int measured, int budgetSeconds) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(HttpClientLauncher.class.getName());
+    command.add(client);
+    command.add(endpoint.toString());
+    command.add(table);
+    command.add(keyAttribute);
+    command.add(Integer.toString(warmup));
+    command.add(Integer.toString(measured));
+    command.add(Integer.toString(budgetSeconds));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().clear();
+    builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags));
+    return LauncherProcess.run(builder, CLIENTS.get(client) + " launcher");
+  }
+
+  /** The compressed size of each architecture's native library in the CRT jar on this class path; none without it. */
+  static Optional<String> crtNativeLibraries() throws IOException {
+    URL crt = HttpClientComparison.class.getClassLoader().getResource("software/amazon/awssdk/crt/CRT.class");
+    if (crt == null || !"jar".equals(crt.getProtocol())) {
+      return Optional.empty();
+    }
+    File jar;
+    try {
+      jar = new File(((JarURLConnection) crt.openConnection()).getJarFileURL().toURI());
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    List<String> sizes = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(jar)) {
+      for (String architecture : List.of("x86_64", "arm64")) {
+        ZipEntry entry = zip.getEntry(CRT_NATIVE_LIBRARIES.get(architecture));
+        if (entry != null) {
+          sizes.add(architecture + " " + Format.megabytes(entry.getCompressedSize()) + " (" + Format.megabytes(
+              entry.getSize()) + " unpacked)");
+        }
+      }
+    }
+    return sizes.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", sizes));
+  }
+}
