@@ -22,16 +22,17 @@ import java.util.zip.ZipFile;
  * artifact.
  */
 final class HttpClientComparison {
-  /** The launcher's name for each client, and how the table names it. */
-  static final Map<String, String> CLIENTS =
-      Map.of(
-          "socket", "io.evaljobs.aws.SocketHttpClient (the functions')",
-          "url-connection", "UrlConnectionHttpClient",
-          "apache", "ApacheHttpClient",
-          "apache5", "Apache5HttpClient (the SDK's default)",
-          "crt", "AwsCrtHttpClient");
+  /** A client as the launcher names it, and as the table does. */
+  record Client(String name, String label) {}
 
-  private static final List<String> ORDER = List.of("socket", "url-connection", "apache", "apache5", "crt");
+  /** In the order of each round of cold starts. */
+  static final List<Client> CLIENTS =
+      List.of(
+          new Client("socket", "io.evaljobs.aws.SocketHttpClient (the functions')"),
+          new Client("url-connection", "UrlConnectionHttpClient"),
+          new Client("apache", "ApacheHttpClient"),
+          new Client("apache5", "Apache5HttpClient (the SDK's default)"),
+          new Client("crt", "AwsCrtHttpClient"));
 
   /** The CRT library's native code for Lambda's two architectures, as its jar holds them. */
   private static final Map<String, String> CRT_NATIVE_LIBRARIES =
@@ -54,16 +55,19 @@ final class HttpClientComparison {
   }
 
   void addRows(ResultTable results, int coldRuns, int warmup, int measured, int budgetSeconds) throws Exception {
-    Map<String, List<LauncherRun>> cold = new LinkedHashMap<>();
+    Map<Client, List<LauncherRun>> cold = new LinkedHashMap<>();
     for (int round = 0; round < coldRuns; round++) {
-      for (String client : ORDER) {
+      for (Client client : CLIENTS) {
         cold.computeIfAbsent(client, c -> new ArrayList<>()).add(launch(client, 0, 0, budgetSeconds));
       }
     }
-    for (String client : ORDER) {
-      List<LauncherRun> runs = cold.get(client);
+    for (Client client : CLIENTS) {
       LauncherRun warm = launch(client, warmup, measured, budgetSeconds);
-      results.add("8", label(client, coldRuns, warm.number("loop_calls")), value(runs, warm), target(client));
+      results.add(
+          "8",
+          label(client, coldRuns, warm.number("loop_calls")),
+          value(cold.get(client), warm),
+          client.equals(CLIENTS.get(0)) ? "the functions' client" : "");
     }
     crtNativeLibraries()
         .ifPresent(
@@ -75,8 +79,8 @@ final class HttpClientComparison {
                     "<= 6 MB per artifact, with the SDK's 5.3 to 5.9 MB (section 7)"));
   }
 
-  static String label(String client, int coldRuns, long warmCalls) {
-    return "HTTP client " + CLIENTS.get(client) + " under the DynamoDB client, one GetItem: cold start (median of "
+  static String label(Client client, int coldRuns, long warmCalls) {
+    return "HTTP client " + client.label() + " under the DynamoDB client, one GetItem: cold start (median of "
         + coldRuns + ", alternating) / warm, one JVM (" + Format.count(warmCalls) + " calls)";
   }
 
@@ -90,17 +94,13 @@ final class HttpClientComparison {
         + Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(warm.samples().median());
   }
 
-  private static String target(String client) {
-    return "socket".equals(client) ? "the functions' client" : "";
-  }
-
-  private LauncherRun launch(String client, int warmup, int measured, int budgetSeconds) throws Exception {
+  private LauncherRun launch(Client client, int warmup, int measured, int budgetSeconds) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(HttpClientLauncher.class.getName());
-    command.add(client);
+    command.add(client.name());
     command.add(endpoint.toString());
     command.add(table);
     command.add(keyAttribute);
@@ -110,7 +110,7 @@ final class HttpClientComparison {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().clear();
     builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags));
-    return LauncherProcess.run(builder, CLIENTS.get(client) + " launcher");
+    return LauncherProcess.run(builder, client.label() + " launcher");
   }
 
   /** The compressed size of each architecture's native library in the CRT jar on this class path; none without it. */

@@ -1,10 +1,14 @@
 package io.evaljobs.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.bench.launch.HttpClientLauncher;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.http.SdkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class HttpClientComparisonTest {
@@ -35,11 +39,24 @@ class HttpClientComparisonTest {
 
   @Test
   void label_namesTheClientTheColdRunsAndTheWarmCalls() {
-    String label = HttpClientComparison.label("crt", 10, 5_000);
+    String label = HttpClientComparison.label(new HttpClientComparison.Client("crt", "AwsCrtHttpClient"), 10, 5_000);
 
     assertTrue(label.contains("AwsCrtHttpClient"), label);
     assertTrue(label.contains("median of 10"), label);
     assertTrue(label.contains("5,000 calls"), label);
+  }
+
+  @Test
+  void clients_eachNameTheLauncherKnows_isComparedOnceOursFirst() {
+    List<String> names = HttpClientComparison.CLIENTS.stream().map(HttpClientComparison.Client::name).toList();
+
+    assertEquals("socket", names.get(0));
+    assertEquals(names.size(), Set.copyOf(names).size());
+    for (String name : names) {
+      try (SdkHttpClient http = HttpClientLauncher.http(name)) {
+        assertNotNull(http, name);
+      }
+    }
   }
 
   @Test

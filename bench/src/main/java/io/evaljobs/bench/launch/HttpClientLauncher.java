@@ -86,7 +86,7 @@ public final class HttpClientLauncher {
   }
 
   /** Each HTTP client with its defaults, except ours, which gets the functions' timeouts. */
-  static SdkHttpClient http(String client) {
+  public static SdkHttpClient http(String client) {
     switch (client) {
       case "socket":
         return SocketHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(30));
