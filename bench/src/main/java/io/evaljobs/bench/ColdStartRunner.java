@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -60,23 +59,20 @@ final class ColdStartRunner {
 
   LauncherRun run(FunctionUnderTest function, String mode, int warmup, int measured, int budgetSeconds)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.add("-cp");
-    command.add(taskRoot(function) + File.pathSeparator + launcherClasses);
-    command.add(FunctionLauncher.class.getName());
-    command.add(function.handlerClass());
-    command.add(function.event().toString());
-    command.add(mode);
-    command.add(Integer.toString(warmup));
-    command.add(Integer.toString(measured));
-    command.add(Integer.toString(budgetSeconds));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().clear();
-    builder.environment().putAll(function.environment());
-    // As Lambda passes them: the JVM reads JAVA_TOOL_OPTIONS itself.
-    builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", flagsFor(function.jar())));
-    return LauncherProcess.run(builder, function.name() + " launcher (" + mode + ")");
+    return LauncherProcess.runJava(
+        java,
+        taskRoot(function) + File.pathSeparator + launcherClasses,
+        FunctionLauncher.class.getName(),
+        List.of(
+            function.handlerClass(),
+            function.event().toString(),
+            mode,
+            Integer.toString(warmup),
+            Integer.toString(measured),
+            Integer.toString(budgetSeconds)),
+        function.environment(),
+        flagsFor(function.jar()),
+        function.name() + " launcher (" + mode + ")");
   }
 
   /**

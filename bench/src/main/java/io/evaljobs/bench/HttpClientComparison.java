@@ -34,11 +34,11 @@ final class HttpClientComparison {
           new Client("apache5", "Apache5HttpClient (the SDK's default)"),
           new Client("crt", "AwsCrtHttpClient"));
 
-  /** The CRT library's native code for Lambda's two architectures, as its jar holds them. */
-  private static final Map<String, String> CRT_NATIVE_LIBRARIES =
-      Map.of(
-          "x86_64", "linux/x86_64/glibc/libaws-crt-jni.so",
-          "arm64", "linux/armv8/glibc/libaws-crt-jni.so");
+  /** The CRT library's native code for Lambda's two architectures, as its jar holds them, in the table's order. */
+  private static final List<Map.Entry<String, String>> CRT_NATIVE_LIBRARIES =
+      List.of(
+          Map.entry("x86_64", "linux/x86_64/glibc/libaws-crt-jni.so"),
+          Map.entry("arm64", "linux/armv8/glibc/libaws-crt-jni.so"));
 
   private final Path java;
   private final List<String> jvmFlags;
@@ -95,22 +95,21 @@ final class HttpClientComparison {
   }
 
   private LauncherRun launch(Client client, int warmup, int measured, int budgetSeconds) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(HttpClientLauncher.class.getName());
-    command.add(client.name());
-    command.add(endpoint.toString());
-    command.add(table);
-    command.add(keyAttribute);
-    command.add(Integer.toString(warmup));
-    command.add(Integer.toString(measured));
-    command.add(Integer.toString(budgetSeconds));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().clear();
-    builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags));
-    return LauncherProcess.run(builder, client.label() + " launcher");
+    return LauncherProcess.runJava(
+        java,
+        System.getProperty("java.class.path"),
+        HttpClientLauncher.class.getName(),
+        List.of(
+            client.name(),
+            endpoint.toString(),
+            table,
+            keyAttribute,
+            Integer.toString(warmup),
+            Integer.toString(measured),
+            Integer.toString(budgetSeconds)),
+        Map.of(),
+        jvmFlags,
+        client.label() + " launcher");
   }
 
   /** The compressed size of each architecture's native library in the CRT jar on this class path; none without it. */
@@ -127,10 +126,10 @@ final class HttpClientComparison {
     }
     List<String> sizes = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar)) {
-      for (String architecture : List.of("x86_64", "arm64")) {
-        ZipEntry entry = zip.getEntry(CRT_NATIVE_LIBRARIES.get(architecture));
+      for (Map.Entry<String, String> library : CRT_NATIVE_LIBRARIES) {
+        ZipEntry entry = zip.getEntry(library.getValue());
         if (entry != null) {
-          sizes.add(architecture + " " + Format.megabytes(entry.getCompressedSize()) + " (" + Format.megabytes(
+          sizes.add(library.getKey() + " " + Format.megabytes(entry.getCompressedSize()) + " (" + Format.megabytes(
               entry.getSize()) + " unpacked)");
         }
       }
