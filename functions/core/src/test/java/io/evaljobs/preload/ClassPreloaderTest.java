@@ -18,22 +18,22 @@ class ClassPreloaderTest {
   static final AtomicBoolean INITIALIZED = new AtomicBoolean();
 
   @Test
-  void start_loadsEveryListedClassInOrder_withoutInitializingAny() throws Exception {
+  void load_loadsEveryListedClassInOrder_withoutInitializingAny() throws Exception {
     RecordingLoader loader = new RecordingLoader();
     List<String> names =
         List.of(NotToBeInitialized.class.getName(), "java.util.concurrent.Phaser", "java.text.ParsePosition");
 
-    ClassPreloader.start(() -> names, loader).join();
+    ClassPreloader.load(names, loader);
 
     assertEquals(names, loader.requested);
     assertFalse(INITIALIZED.get(), "a preloaded class must not run its static initializer");
   }
 
   @Test
-  void start_linksEveryListedClass_soItsVerificationHasRun_withoutInitializingIt() throws Exception {
+  void load_linksEveryListedClass_soItsVerificationHasRun_withoutInitializingIt() throws Exception {
     ChildFirstLoader loader = new ChildFirstLoader(LinkProbe.class.getName());
 
-    ClassPreloader.start(() -> List.of(LinkProbe.class.getName()), loader).join();
+    ClassPreloader.load(List.of(LinkProbe.class.getName()), loader);
 
     // Only the verifier asks for these: nothing else in LinkProbe's loading or its constructor names them.
     assertTrue(
@@ -43,19 +43,29 @@ class ClassPreloaderTest {
   }
 
   @Test
-  void start_aClassThisRuntimeLacks_isSkippedAndTheRestStillLoad() throws Exception {
+  void load_aClassThisRuntimeLacks_isSkippedAndTheRestStillLoad() throws Exception {
     RecordingLoader loader = new RecordingLoader();
 
-    ClassPreloader.start(() -> List.of("io.evaljobs.NoSuchClass", "java.util.concurrent.Phaser"), loader).join();
+    ClassPreloader.load(List.of("io.evaljobs.NoSuchClass", "java.util.concurrent.Phaser"), loader);
 
     assertEquals(List.of("io.evaljobs.NoSuchClass", "java.util.concurrent.Phaser"), loader.requested);
   }
 
   @Test
-  void startFor_oneProcessor_startsNothing_twoLoadTheList() throws Exception {
+  void startFor_oneProcessor_startsNothing() {
     assertTrue(ClassPreloader.startFor(ListedHandler.class, 1).isEmpty());
-    Thread loading = ClassPreloader.startFor(ListedHandler.class, 2).orElseThrow();
+  }
+
+  @Test
+  void startFor_twoProcessors_loadsTheHandlersListThroughItsLoader_onADaemonThread() throws Exception {
+    ChildFirstLoader loader = new ChildFirstLoader(ListedHandler.class.getName());
+    Class<?> handler = loader.loadClass(ListedHandler.class.getName());
+    loader.requested.clear();
+
+    Thread loading = ClassPreloader.startFor(handler, 2).orElseThrow();
     loading.join();
+
+    assertEquals(List.of("java.util.concurrent.Phaser", "java.text.ParsePosition"), loader.requested);
     assertEquals("evaljobs-class-preload", loading.getName());
     assertTrue(loading.isDaemon(), "a daemon thread: it never keeps a JVM alive");
   }
@@ -70,9 +80,6 @@ class ClassPreloaderTest {
   void namesFor_aClassWithoutAList_isEmpty() {
     assertTrue(ClassPreloader.namesFor(ClassPreloaderTest.class).isEmpty());
   }
-
-  /** Listed in ListedHandler.classlist among this package's test resources. */
-  static final class ListedHandler {}
 
   static final class NotToBeInitialized {
     static {
