@@ -210,6 +210,28 @@ public final class EvaluationTable {
         RETURNED_ATTRIBUTES);
   }
 
+  /**
+   * The Query that reads exactly {@code listing}'s jobs through the creation-time index of the same partition: the
+   * range as key condition, no filter. It reads what a page shows and {@code listing}'s key attributes, so its items
+   * can be ordered and positioned as {@code listing} orders them.
+   */
+  static IndexQuery byCreation(
+      String tableName, String organization, EvaluationQuery query, CreatedRange range, IndexQuery listing) {
+    EvaluationQuery byCreation =
+        new EvaluationQuery(
+            query.status(), query.judgeId(), Optional.empty(), Optional.empty(), SortField.CREATED_AT, SortOrder.ASC);
+    IndexQuery created = listing(tableName, organization, byCreation, range);
+    List<String> returned = new ArrayList<>(RETURNED_ATTRIBUTES);
+    for (String attribute : listing.keyAttributes()) {
+      if (!returned.contains(attribute)) {
+        returned.add(attribute);
+      }
+    }
+    return new IndexQuery(
+        created.tableName(), created.indexName(), created.partitionKeyAttribute(), created.partitionKeyValue(),
+        created.sortKeyAttribute(), created.segments(), true, Optional.empty(), created.keyAttributes(), returned);
+  }
+
   private static ItemFilter createdFilter(CreatedRange range) {
     return new ItemFilter(
         "#fcreated BETWEEN :flowest AND :fhighest",

@@ -128,7 +128,7 @@ final class JobCounter {
     return new CountResult(sum, stats);
   }
 
-  private static long number(Map<String, AttributeValue> item) {
+  static long number(Map<String, AttributeValue> item) {
     AttributeValue n = item.get(JobCountTable.N);
     return n == null || n.n() == null ? 0 : Long.parseLong(n.n());
   }

@@ -15,8 +15,11 @@ final class ListEvaluationsParameters {
   static final int DEFAULT_LIMIT = 25;
   /** The contract's maximum page size; a deployment may configure a lower cap (EVALUATIONS_MAX_LIMIT). */
   static final int MAX_LIMIT = 100;
-  /** Deeper integer offsets cost a count over every skipped job; tokens reach any depth at the cost of one page. */
-  static final long MAX_INTEGER_OFFSET = 10_000;
+  /**
+   * A sanity bound, far beyond any listing: how deep an integer offset is served depends on the order (see
+   * {@link EvaluationPageReader}); tokens reach any depth at the cost of one page.
+   */
+  static final long MAX_INTEGER_OFFSET = 1_000_000_000;
 
   private static final List<String> KNOWN =
       List.of(
@@ -110,7 +113,7 @@ final class ListEvaluationsParameters {
     if (offset < 0 || offset > MAX_INTEGER_OFFSET) {
       throw new InvalidParameterException(
           "offset", Kind.OUT_OF_RANGE, "offset must be an integer from 0 to " + MAX_INTEGER_OFFSET
-              + "; to page deeper, pass the pagination.next_offset token of the previous page as offset",
+              + "; to page, pass the pagination.next_offset token of the previous page as offset",
           Optional.of(value));
     }
     return new PageStart.Offset(offset);
