@@ -199,6 +199,8 @@ public final class Benchmark {
         reads.depth(tenants.large());
         log("total_count");
         reads.totalCount();
+        log("evaluations paging walks");
+        new EvaluationPagingSection(new MeasuredHandler(evaluations, counter), table, tenants.large()).addRows();
       }
       for (FunctionUnderTest function : functions) {
         launched.artifact(function);
