@@ -13,12 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Finds where an integer offset falls in a listing by creation time without stepping over the jobs before it: whole
@@ -31,9 +27,6 @@ final class CreatedOffsetLocator {
   /** Hours that began this close to now (and anything later) are counted from the table, not their counters. */
   static final Duration FRESH = Duration.ofHours(1);
 
-  /** Counter Query pages stay small: a walk usually stops within its first few days. */
-  private static final int COUNTERS_PER_REQUEST = 400;
-
   /**
    * Where the offset falls: the listing's remainder from the start of the hour (or partial hour) that holds it, as a
    * creation range, and how many of that remainder's jobs come before the offset; no remainder when the listing
@@ -42,18 +35,16 @@ final class CreatedOffsetLocator {
    */
   record Location(Optional<CreatedRange> remainder, long skipWithin, ReadStats stats, ReadStats indexStats) {}
 
-  private final DynamoDbClient dynamo;
+  private final CreationCounters counters;
   private final IndexReader indexReader;
   private final String jobsTable;
-  private final String countsTable;
   private final Clock clock;
 
   CreatedOffsetLocator(
       DynamoDbClient dynamo, IndexReader indexReader, String jobsTable, String countsTable, Clock clock) {
-    this.dynamo = dynamo;
+    this.counters = new CreationCounters(dynamo, countsTable);
     this.indexReader = indexReader;
     this.jobsTable = jobsTable;
-    this.countsTable = countsTable;
     this.clock = clock;
   }
 
@@ -210,39 +201,17 @@ final class CreatedOffsetLocator {
 
     /** Visits the non-empty counters of {@code level} in {@code span} in the listing's order, until one finds. */
     private Optional<Location> visitCounters(JobCountTable.Level level, Span span, UnitVisitor visitor) {
-      Map<String, AttributeValue> values =
-          Map.of(
-              ":pk", AttributeValue.fromS(partition),
-              ":first", AttributeValue.fromS(level.bucket(span.from())),
-              ":last", AttributeValue.fromS(level.bucket(level.previous(span.until()))));
-      Map<String, AttributeValue> startKey = Map.of();
-      do {
-        Map<String, AttributeValue> exclusiveStart = startKey;
-        QueryResponse response =
-            dynamo.query(
-                b -> b.tableName(countsTable)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :first AND :last")
-                    .projectionExpression("#sk, #n")
-                    .expressionAttributeNames(
-                        Map.of("#pk", JobCountTable.PK, "#sk", JobCountTable.SK, "#n", JobCountTable.N))
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(query.ascending())
-                    .limit(COUNTERS_PER_REQUEST)
-                    .exclusiveStartKey(exclusiveStart.isEmpty() ? null : exclusiveStart)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        stats = stats.plus(ReadStats.of(response));
-        for (Map<String, AttributeValue> item : response.items()) {
-          long n = JobCounter.number(item);
-          if (n > 0) {
-            Optional<Location> found = visitor.visit(level.start(item.get(JobCountTable.SK).s()), n);
-            if (found.isPresent()) {
-              return found;
-            }
-          }
-        }
-        startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
-      } while (!startKey.isEmpty());
-      return Optional.empty();
+      List<Location> found = new ArrayList<>(1);
+      ReadStats read =
+          counters.visit(partition, level, span.from(), span.until(), query.ascending(), true, (start, n) -> {
+            visitor.visit(start, n).ifPresent(found::add);
+            return !found.isEmpty();
+          });
+      stats = stats.plus(read);
+      // The location was taken before this read's cost was known: it carries the walk's cost so far, now updated.
+      return found.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Location(found.get(0).remainder(), found.get(0).skipWithin(), stats, indexStats));
     }
   }
 
