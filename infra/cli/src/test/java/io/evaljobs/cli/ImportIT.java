@@ -11,6 +11,7 @@ import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
+import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
 import io.evaljobs.scoring.ScoringJobJson;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeSet;
@@ -247,7 +247,7 @@ class ImportIT {
         OptionalLong.of(total),
         OptionalLong.of(finished ? total : random.nextInt((int) total)),
         OptionalLong.of(random.nextInt(3)),
-        OptionalDouble.of(random.nextInt(1001) / 10.0),
+        Optional.of(Percentage.of(random.nextInt(1001) / 10.0)),
         random.nextBoolean() ? Optional.of("judge-" + random.nextInt(4)) : Optional.empty(),
         Optional.of("Judge"),
         created,
