@@ -57,7 +57,7 @@ final class EvaluationJobs {
         break;
     }
     OptionalLong processed = total.isPresent() && progress.isPresent()
-        ? OptionalLong.of((long) (total.getAsLong() * progress.getAsDouble() / 100))
+        ? OptionalLong.of((long) (total.getAsLong() * progress.get().doubleValue() / 100))
         : OptionalLong.empty();
     return new EvaluationJob(
         String.format("ev-%08d-%04x", index, random.nextInt(0x10000)),
