@@ -291,13 +291,15 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   }
 
   @Test
-  void listEvaluations_missingTable_returns503() {
+  void listEvaluations_missingTable_returns500NotARetry() {
     ListEvaluationsHandler broken = new ListEvaluationsHandler(dynamo(), "no-such-table", "no-such-counts", TestTokens.current());
 
     HandlerResponse response = HandlerResponse.invoke(broken, ProxyEvents.get("acme").json());
 
-    assertEquals(503, response.status());
-    assertEquals("1", response.headers().path("Retry-After").asText());
+    // A deployment fault: retrying cannot cure it, so no 503 and no Retry-After.
+    assertEquals(500, response.status());
+    assertEquals("internal_error", response.error());
+    assertTrue(response.headers().path("Retry-After").isMissingNode());
   }
 
   @Test
