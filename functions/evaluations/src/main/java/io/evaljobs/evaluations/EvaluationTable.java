@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -73,7 +72,7 @@ public final class EvaluationTable {
     putCount(item, TOTAL_ITEMS, job.totalItems());
     putCount(item, PROCESSED_ITEMS, job.processedItems());
     putCount(item, FAILED_ITEMS, job.failedItems());
-    job.progressPercentage().ifPresent(p -> item.put(PROGRESS_PERCENTAGE, AttributeValue.fromN(number(p))));
+    job.progressPercentage().ifPresent(p -> item.put(PROGRESS_PERCENTAGE, AttributeValue.fromN(p.literal())));
     job.judgeId().ifPresent(judge -> item.put(JUDGE_ID, s(judge)));
     job.judgeName().ifPresent(name -> item.put(JUDGE_NAME, s(name)));
     item.put(CREATED_AT, s(SortableValues.timestamp(job.createdAt())));
@@ -111,7 +110,7 @@ public final class EvaluationTable {
           count(item, TOTAL_ITEMS),
           count(item, PROCESSED_ITEMS),
           count(item, FAILED_ITEMS),
-          number(item, PROGRESS_PERCENTAGE).map(BigDecimal::doubleValue).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+          Optional.ofNullable(item.get(PROGRESS_PERCENTAGE)).map(AttributeValue::n).map(Percentage::new),
           string(item, JUDGE_ID),
           string(item, JUDGE_NAME),
           instant(item, CREATED_AT).orElseThrow(() -> missing(CREATED_AT)),
@@ -274,10 +273,8 @@ public final class EvaluationTable {
         value = job.completedAt().map(SortableValues::timestamp);
         break;
       case PROGRESS_PERCENTAGE:
-        value =
-            job.progressPercentage().isPresent()
-                ? Optional.of(SortableValues.decimal(job.progressPercentage().getAsDouble()))
-                : Optional.empty();
+        // Ordered by value, not by text: 9 before 10.
+        value = job.progressPercentage().map(p -> SortableValues.decimal(p.doubleValue()));
         break;
       case TOTAL_ITEMS:
         value =
@@ -296,11 +293,6 @@ public final class EvaluationTable {
     if (count.isPresent()) {
       item.put(attribute, AttributeValue.fromN(Long.toString(count.getAsLong())));
     }
-  }
-
-  /** Plain decimal notation, which DynamoDB's number type takes, round-tripping the double exactly. */
-  private static String number(double value) {
-    return BigDecimal.valueOf(value).toPlainString();
   }
 
   private static AttributeValue s(String value) {

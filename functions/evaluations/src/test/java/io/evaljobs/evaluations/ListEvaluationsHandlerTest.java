@@ -32,8 +32,9 @@ class ListEvaluationsHandlerTest {
   static Stream<Arguments> invalidParameters() {
     return Stream.of(
         Arguments.of(Map.of("created_after", "invalid-date"), "created_after", "2024-01-14T00:00:00Z"),
-        Arguments.of(Map.of("created_before", "2024-01-14"), "created_before", "ISO 8601"),
-        Arguments.of(Map.of("created_after", "2024-01-14T00:00:00"), "created_after", "UTC offset"),
+        Arguments.of(Map.of("created_before", "14/01/2024"), "created_before", "ISO 8601"),
+        Arguments.of(Map.of("created_after", "2024-01-14 00:00:00Z"), "created_after", "UTC unless"),
+        Arguments.of(Map.of("created_after", "2024-01-14T00:00:00+2:00"), "created_after", "ISO 8601"),
         Arguments.of(Map.of("created_after", "2024-01-14T00:00:00.1234567891Z"), "created_after", "ISO 8601"),
         Arguments.of(Map.of("created_after", "2024-02-30T00:00:00Z"), "created_after", "ISO 8601"),
         Arguments.of(Map.of("status", "running"), "status", "queued, processing, completed, failed, cancelled"),
@@ -56,6 +57,11 @@ class ListEvaluationsHandlerTest {
         Arguments.of(Map.of("offset", "+3"), "offset", "0 to 1000000000"),
         Arguments.of(Map.of("judge_id", ""), "judge_id", "UTF-8 bytes"),
         Arguments.of(Map.of("judge_id", "x".repeat(513)), "judge_id", "UTF-8 bytes"),
+        Arguments.of(Map.of("judge_id", "\u00e9".repeat(257)), "judge_id", "UTF-8 bytes"),
+        Arguments.of(Map.of("judge_id", "judge-\uD800"), "judge_id", "well-formed Unicode"),
+        Arguments.of(Map.of("judge_id", "\uDC00judge"), "judge_id", "well-formed Unicode"),
+        Arguments.of(Map.of("judge_id", "\uDE00\uD83D"), "judge_id", "well-formed Unicode"),
+        Arguments.of(Map.of("judge_id", "x".repeat(600) + "\uD800"), "judge_id", "UTF-8 bytes"),
         Arguments.of(
             Map.of("created_after", "2024-02-01T00:00:00Z", "created_before", "2024-01-01T00:00:00Z"),
             "created_after", "created_before"));

@@ -8,6 +8,7 @@ import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.observability.LogLevel;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.scoring.AgentIdentityContext;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,7 +128,7 @@ class WorkBoundsIT {
   private static EvaluationJob evaluation(String id, int i, Instant created) {
     return new EvaluationJob(
         id, EvaluationStatus.COMPLETED, OptionalLong.of(i % 50), OptionalLong.empty(), OptionalLong.empty(),
-        OptionalDouble.of(i % 100), Optional.of("judge-1"), Optional.empty(), created,
+        Optional.of(Percentage.of(i % 100)), Optional.of("judge-1"), Optional.empty(), created,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
