@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -98,8 +97,8 @@ class LargeTenantPagingIT extends DynamoDbSuite {
     Optional<Instant> completed =
         finished ? Optional.of(created.plusSeconds(60L * random.nextInt(3 * 24 * 60))) : Optional.empty();
     OptionalLong total = random.nextInt(10) == 0 ? OptionalLong.empty() : OptionalLong.of(100L * random.nextInt(8));
-    OptionalDouble progress =
-        random.nextInt(12) == 0 ? OptionalDouble.empty() : OptionalDouble.of(random.nextInt(5) * 25.0);
+    Optional<Percentage> progress =
+        random.nextInt(12) == 0 ? Optional.empty() : Optional.of(Percentage.of(random.nextInt(5) * 25.0));
     int judge = random.nextInt(100);
     Optional<String> judgeId =
         judge < 10 ? Optional.empty() : Optional.of(judge < 99 ? JUDGES.get(judge % 3) : JUDGES.get(3));
