@@ -70,7 +70,7 @@ final class EvaluationPagingSection {
       Map<String, String> query = new LinkedHashMap<>(shape);
       query.put("limit", Integer.toString(LIMIT));
       query.put("offset", byToken ? token.orElse("0") : Long.toString((long) pages * LIMIT));
-      MeasuredHandler.Invocation page = evaluations.invoke(ReadCostSections.evaluationEvent(query));
+      MeasuredHandler.Invocation page = evaluations.answer(ReadCostSections.evaluationEvent(query));
       if (page.response().status() != 200) {
         refused = Optional.of("HTTP " + page.response().status() + " at page " + (pages + 1));
         break;
