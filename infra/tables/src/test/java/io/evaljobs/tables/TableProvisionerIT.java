@@ -139,4 +139,39 @@ class TableProvisionerIT {
       client.close();
     }
   }
+  @Test
+  void servedServer_oneDatabaseForEveryCredentialAndRegion() {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.serve("127.0.0.1", 0)) {
+      assertEquals("127.0.0.1", server.listenHost());
+      var provisioner = clientOf(server, "local", "us-east-1");
+      var container = clientOf(server, "defaultkey", "eu-west-1");
+      Map<String, String> names = TableProvisioner.createAll(provisioner, TemplateTables.load(), id -> id);
+      assertEquals(Set.copyOf(names.values()), Set.copyOf(container.listTables().tableNames()));
+      provisioner.close();
+      container.close();
+    }
+  }
+
+  @Test
+  void servedServer_onEveryInterface_isReachedThroughLoopbackHere() {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.serve("0.0.0.0", 0)) {
+      assertEquals("0.0.0.0", server.listenHost());
+      assertEquals("127.0.0.1", server.endpoint().getHost());
+      assertEquals(server.port(), server.endpoint().getPort());
+      var client = clientOf(server, "local", "us-east-1");
+      assertEquals(java.util.List.of(), client.listTables().tableNames());
+      client.close();
+    }
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.DynamoDbClient clientOf(
+      DynamoDbLocalServer server, String accessKey, String region) {
+    return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        .endpointOverride(server.endpoint())
+        .region(software.amazon.awssdk.regions.Region.of(region))
+        .credentialsProvider(
+            software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, "secret")))
+        .build();
+  }
 }
