@@ -20,6 +20,8 @@ final class Banner {
     for (OpenApiDocument document : OpenApiDocument.values()) {
       out.printf("  GET %-45s no key: the OpenAPI 3.1 contract%n", base + OpenApiHttpHandler.pathOf(document));
     }
+    out.printf("  GET %-45s no key: both contracts in Swagger UI (Authorize with a key below, then Try it out)%n",
+        base + DocsHttpHandler.PATH);
     out.println("  DynamoDB: " + server.dynamoDbDescription() + ", tables " + server.tables().values());
     if (demoData) {
       printDemoKeys(out);
