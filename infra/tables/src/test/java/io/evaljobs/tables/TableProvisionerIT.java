@@ -174,4 +174,42 @@ class TableProvisionerIT {
                 software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, "secret")))
         .build();
   }
+  @Test
+  void createAll_tableCreatedBetweenItsCheckAndItsCreation_isTakenAsCreated() {
+    TemplateTables tables = TemplateTables.load();
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
+      TableProvisioner.createAll(dynamo.client(), tables, id -> id);
+      // Every first look says "not there", as when a retried CreateTable's first attempt is still being applied.
+      java.util.Set<String> looked = new java.util.HashSet<>();
+      software.amazon.awssdk.services.dynamodb.DynamoDbClient late =
+          new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse describeTable(
+                software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest request) {
+              if (looked.add(request.tableName())) {
+                throw software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder()
+                    .message("not yet").build();
+              }
+              return dynamo.client().describeTable(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.CreateTableResponse createTable(
+                software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+              return dynamo.client().createTable(request);
+            }
+
+            @Override
+            public String serviceName() {
+              return "dynamodb";
+            }
+
+            @Override
+            public void close() {}
+          };
+      Map<String, String> names = TableProvisioner.createAll(late, tables, id -> id);
+      assertEquals(tables.tables().size(), names.size());
+      assertEquals(names.size(), looked.size());
+    }
+  }
 }
