@@ -1,6 +1,6 @@
 package io.evaljobs.local;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.AwsEnvironment;
 import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -43,7 +44,7 @@ public final class ServedDynamoDb implements AutoCloseable {
   /** Serves on {@code address}, provisions the tables and loads the demo data when asked; {@code log} gets progress. */
   public static ServedDynamoDb start(HostAndPort address, boolean demoData, int demoJobsPerApi, PrintStream log) {
     DynamoDbLocalServer server = DynamoDbLocalServer.serve(address.host(), address.port());
-    DynamoDbClient client = DynamoDbClients.forEndpoint(server.endpoint(), "us-east-1");
+    DynamoDbClient client = loadingClient(server.endpoint());
     DynamoDbStreamsClient streams = EvaluationCountsPoller.streamsClient(server.endpoint(), "us-east-1");
     try {
       Map<String, String> tables =
@@ -65,6 +66,20 @@ public final class ServedDynamoDb implements AutoCloseable {
       server.close();
       throw e;
     }
+  }
+
+  /**
+   * The client that provisions and loads: the functions' client has an 8 s budget per call, which loading thousands
+   * of items on a busy machine (DynamoDB Local in this JVM, competing for the same cores) can exceed.
+   */
+  private static DynamoDbClient loadingClient(URI endpoint) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(AwsEnvironment.localCredentials())
+        .httpClient(AwsEnvironment.httpClient())
+        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(2)).apiCallAttemptTimeout(Duration.ofSeconds(30)))
+        .build();
   }
 
   /** Where a client on this machine reaches it. */
