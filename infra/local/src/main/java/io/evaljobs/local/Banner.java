@@ -20,13 +20,11 @@ final class Banner {
     for (OpenApiDocument document : OpenApiDocument.values()) {
       out.printf("  GET %-45s no key: the OpenAPI 3.1 contract%n", base + OpenApiHttpHandler.pathOf(document));
     }
+    out.printf("  GET %-45s no key: both contracts in Swagger UI (Authorize with a key below, then Try it out)%n",
+        base + DocsHttpHandler.PATH);
     out.println("  DynamoDB: " + server.dynamoDbDescription() + ", tables " + server.tables().values());
     if (demoData) {
-      out.println();
-      out.println("Demo API keys (well known, for local use only):");
-      for (DemoKeys.DemoKey key : DemoKeys.ALL) {
-        out.printf("  %-12s %-48s %s%n", key.api().wireName(), tenant(key.tenant()), key.secret());
-      }
+      printDemoKeys(out);
       out.println();
       out.println("Try:");
       out.println("  curl -s -H 'X-API-Key: " + DemoKeys.ACME_EVALUATIONS.secret() + "' '" + base
@@ -40,6 +38,36 @@ final class Banner {
     out.println();
     out.println("One JSON line per request follows. Ctrl-C stops.");
     out.flush();
+  }
+
+  /** What {@code --serve-dynamodb} prints once DynamoDB listens: where to reach it, and the SAM commands to run. */
+  static void printServed(PrintStream out, HostAndPort address, ServedDynamoDb served, boolean demoData) {
+    out.println();
+    out.println("DynamoDB Local listening on " + address.host() + ":" + served.port()
+        + " (in memory, one database for every credential and region)");
+    out.println("  from this machine:     " + served.endpoint());
+    out.println("  from sam local's containers: http://host.docker.internal:" + served.port()
+        + " (DYNAMODB_ENDPOINT in sam-local-env.json)");
+    out.println("  tables " + served.tables().values());
+    if (demoData) {
+      printDemoKeys(out);
+    }
+    out.println();
+    out.println("Then, in another terminal:");
+    out.println("  sam build");
+    out.println("  sam local invoke EvaluationsFunction -e events/evaluations-list.json");
+    out.println("  sam local start-api        # http://127.0.0.1:3000, the keys above");
+    out.println();
+    out.println("Ctrl-C stops.");
+    out.flush();
+  }
+
+  private static void printDemoKeys(PrintStream out) {
+    out.println();
+    out.println("Demo API keys (well known, for local use only):");
+    for (DemoKeys.DemoKey key : DemoKeys.ALL) {
+      out.printf("  %-12s %-48s %s%n", key.api().wireName(), tenant(key.tenant()), key.secret());
+    }
   }
 
   private static String tenant(Tenant tenant) {

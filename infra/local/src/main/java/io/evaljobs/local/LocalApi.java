@@ -46,6 +46,16 @@ public final class LocalApi implements Callable<Integer> {
   private int demoJobs;
 
   @Option(
+      names = "--serve-dynamodb",
+      paramLabel = "HOST:PORT",
+      converter = HostAndPort.Converter.class,
+      description = {
+        "Instead of the API: serve DynamoDB Local with the tables and demo data on HOST:PORT for other processes",
+        "and sam local's containers (e.g. 0.0.0.0:8000), until stopped."
+      })
+  private HostAndPort serveDynamoDb;
+
+  @Option(
       names = "--page-token-keys",
       paramLabel = "KEYID:BASE64",
       description = "Page token keys, as PAGE_TOKEN_KEYS (default: a fresh random key per start).")
@@ -78,18 +88,41 @@ public final class LocalApi implements Callable<Integer> {
       return 2;
     }
     PrintStream out = System.out;
+    if (serveDynamoDb != null) {
+      if (settings.dynamoDbEndpoint().isPresent()) {
+        System.err.println("evaljobs-local: --serve-dynamodb serves its own DynamoDB: leave out --dynamodb-endpoint");
+        return 2;
+      }
+      System.err.println("starting DynamoDB on " + serveDynamoDb.host() + ":" + serveDynamoDb.port() + " and loading "
+          + (settings.demoData() ? "demo data" : "tables") + "...");
+      ServedDynamoDb served =
+          ServedDynamoDb.start(serveDynamoDb, settings.demoData(), settings.demoJobsPerApi(), System.err);
+      CountDownLatch stopped = stopOnShutdown(served);
+      Banner.printServed(out, serveDynamoDb, served, settings.demoData());
+      stopped.await();
+      return 0;
+    }
     System.err.println("starting DynamoDB and loading " + (settings.demoData() ? "demo data" : "tables") + "...");
     LocalServer server = LocalServer.start(settings, out);
+    CountDownLatch stopped = stopOnShutdown(server);
+    Banner.print(out, server, settings.demoData());
+    stopped.await();
+    return 0;
+  }
+
+  private static CountDownLatch stopOnShutdown(AutoCloseable running) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> {
               System.err.println("stopping...");
-              server.close();
+              try {
+                running.close();
+              } catch (Exception e) {
+                System.err.println("stopping: " + e);
+              }
               stopped.countDown();
             }, "evaljobs-local-shutdown"));
-    Banner.print(out, server, settings.demoData());
-    stopped.await();
-    return 0;
+    return stopped;
   }
 }

@@ -121,6 +121,10 @@ public final class LocalServer implements AutoCloseable {
       server.createContext("/", new GatewayHttpHandler(gateway, requestLog));
       // The longest matching context wins, so only /openapi/... bypasses the emulated gateway.
       server.createContext(OpenApiHttpHandler.PREFIX, new OpenApiHttpHandler(requestLog));
+      // Swagger UI, as a FastAPI service offers it; a DocsHttpHandler answers 404 for /docsanything.
+      server.createContext(
+          DocsHttpHandler.PATH, new DocsHttpHandler(requestLog, baseUrl(server.getAddress().getHostString(),
+              server.getAddress().getPort())));
       server.start();
       return new LocalServer(dynamoDb, tables, server, executor, counts);
     } catch (IOException e) {
@@ -139,8 +143,11 @@ public final class LocalServer implements AutoCloseable {
 
   /** The base URL, e.g. http://127.0.0.1:3000. */
   public URI baseUrl() {
-    String host = server.getAddress().getHostString();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    return baseUrl(server.getAddress().getHostString(), port());
+  }
+
+  private static URI baseUrl(String host, int port) {
+    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
   }
 
   /** The DynamoDB client the APIs read from, for tests and tools that prepare data. */

@@ -42,6 +42,9 @@ final class RequestLog {
     if (path.startsWith(OpenApiHttpHandler.PREFIX)) {
       return "openapi";
     }
+    if (path.equals(DocsHttpHandler.PATH) || path.startsWith(DocsHttpHandler.PATH + "/")) {
+      return "docs";
+    }
     return "unrouted";
   }
 }

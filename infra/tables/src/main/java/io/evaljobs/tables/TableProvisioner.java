@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -26,7 +27,12 @@ public final class TableProvisioner {
     for (TableDefinition table : tables.tables()) {
       String name = nameForLogicalId.apply(table.logicalId());
       if (!exists(dynamo, name)) {
-        dynamo.createTable(table.toCreateRequest(name));
+        try {
+          dynamo.createTable(table.toCreateRequest(name));
+        } catch (ResourceInUseException e) {
+          // Created meanwhile: by another process, or by this request's own first attempt when the SDK retried it
+          // after a timeout (seen against a busy DynamoDB Local server). The waiter below checks it is there.
+        }
       }
       names.put(table.logicalId(), name);
     }

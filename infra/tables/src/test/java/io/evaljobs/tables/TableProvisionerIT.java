@@ -139,4 +139,77 @@ class TableProvisionerIT {
       client.close();
     }
   }
+  @Test
+  void servedServer_oneDatabaseForEveryCredentialAndRegion() {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.serve("127.0.0.1", 0)) {
+      assertEquals("127.0.0.1", server.listenHost());
+      var provisioner = clientOf(server, "local", "us-east-1");
+      var container = clientOf(server, "defaultkey", "eu-west-1");
+      Map<String, String> names = TableProvisioner.createAll(provisioner, TemplateTables.load(), id -> id);
+      assertEquals(Set.copyOf(names.values()), Set.copyOf(container.listTables().tableNames()));
+      provisioner.close();
+      container.close();
+    }
+  }
+
+  @Test
+  void servedServer_onEveryInterface_isReachedThroughLoopbackHere() {
+    try (DynamoDbLocalServer server = DynamoDbLocalServer.serve("0.0.0.0", 0)) {
+      assertEquals("0.0.0.0", server.listenHost());
+      assertEquals("127.0.0.1", server.endpoint().getHost());
+      assertEquals(server.port(), server.endpoint().getPort());
+      var client = clientOf(server, "local", "us-east-1");
+      assertEquals(java.util.List.of(), client.listTables().tableNames());
+      client.close();
+    }
+  }
+
+  private static software.amazon.awssdk.services.dynamodb.DynamoDbClient clientOf(
+      DynamoDbLocalServer server, String accessKey, String region) {
+    return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+        .endpointOverride(server.endpoint())
+        .region(software.amazon.awssdk.regions.Region.of(region))
+        .credentialsProvider(
+            software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, "secret")))
+        .build();
+  }
+  @Test
+  void createAll_tableCreatedBetweenItsCheckAndItsCreation_isTakenAsCreated() {
+    TemplateTables tables = TemplateTables.load();
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start()) {
+      TableProvisioner.createAll(dynamo.client(), tables, id -> id);
+      // Every first look says "not there", as when a retried CreateTable's first attempt is still being applied.
+      java.util.Set<String> looked = new java.util.HashSet<>();
+      software.amazon.awssdk.services.dynamodb.DynamoDbClient late =
+          new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse describeTable(
+                software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest request) {
+              if (looked.add(request.tableName())) {
+                throw software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder()
+                    .message("not yet").build();
+              }
+              return dynamo.client().describeTable(request);
+            }
+
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.CreateTableResponse createTable(
+                software.amazon.awssdk.services.dynamodb.model.CreateTableRequest request) {
+              return dynamo.client().createTable(request);
+            }
+
+            @Override
+            public String serviceName() {
+              return "dynamodb";
+            }
+
+            @Override
+            public void close() {}
+          };
+      Map<String, String> names = TableProvisioner.createAll(late, tables, id -> id);
+      assertEquals(tables.tables().size(), names.size());
+      assertEquals(names.size(), looked.size());
+    }
+  }
 }

@@ -333,6 +333,10 @@ class TemplateIamTest {
           if (target == null && arn instanceof Map<?, ?> getAtt) {
             target = normalize(getAtt) instanceof Map<?, ?> n ? n.get("Fn::GetAtt") : null;
           }
+          if (target == null && arn instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String text
+              && text.matches("\\$\\{[A-Za-z0-9]+\\.(Arn|Alias)}")) {
+            target = text.substring(2, text.length() - 1);
+          }
           String name = String.valueOf(target);
           functions.add(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
         }
