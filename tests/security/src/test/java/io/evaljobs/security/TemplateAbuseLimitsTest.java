@@ -115,6 +115,7 @@ class TemplateAbuseLimitsTest {
                 new ByteArrayOutputStream(), null));
         assertEquals("Unauthorized", refused.getMessage());
       }
+      assertTrue(decisions.text().contains("authorizer: unauthorized, malformed key"), "refused as malformed");
     }
     assertTrue(garbage > 4_000, "garbage keys sent: " + garbage);
     assertEquals(0, reads.get(), "key table reads for keys not of the key format");

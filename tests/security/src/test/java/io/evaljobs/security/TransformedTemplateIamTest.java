@@ -54,7 +54,7 @@ class TransformedTemplateIamTest {
   @Test
   void managedPolicies_areSamsLoggingAndTracingOnGeneratedRolesOnly_noneOnTheCountsRole() {
     Set<String> rolesWithManagedPolicies = new TreeSet<>();
-    resources.fields().forEachRemaining(entry -> {
+    resources.properties().forEach(entry -> {
       if (!entry.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
         return;
       }
@@ -101,7 +101,7 @@ class TransformedTemplateIamTest {
   @Test
   void everyFunctionsRole_grantsExactlyItsReviewedGrant() {
     Set<String> checked = new TreeSet<>();
-    resources.fields().forEachRemaining(entry -> {
+    resources.properties().forEach(entry -> {
       if (!entry.getValue().path("Type").asText().equals("AWS::Lambda::Function")) {
         return;
       }
@@ -143,7 +143,7 @@ class TransformedTemplateIamTest {
 
   /** Each statement of every role and policy resource in the transformed template. */
   private static void forEachStatement(StatementCheck check) {
-    resources.fields().forEachRemaining(entry -> {
+    resources.properties().forEach(entry -> {
       String type = entry.getValue().path("Type").asText();
       JsonNode properties = entry.getValue().path("Properties");
       List<JsonNode> documents = new ArrayList<>();
