@@ -1,36 +1,44 @@
 package io.evaljobs.auth;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides one request: no usable key is {@link UnauthorizedException} (gateway response UNAUTHORIZED); a known key
- * that is revoked or belongs to the other API is an explicit Deny (ACCESS_DENIED, which each API words in its own
- * dialect); otherwise Allow, with the key's tenant in the context.
+ * Decides one request: no usable key is {@link UnauthorizedException} (gateway response UNAUTHORIZED), and so is a
+ * key not of {@link ApiKeyFormat}'s shape, refused before any read; a known key that is revoked, expired or belongs
+ * to the other API is an explicit Deny (ACCESS_DENIED, which each API words in its own dialect); otherwise Allow of
+ * the API's one GET route, with the key's tenant in the context.
  */
 final class ApiKeyAuthorizer {
   /** Principal of a Deny issued before any key was looked at. */
   private static final String NO_PRINCIPAL = "anonymous";
 
   private final ApiKeyLookup lookup;
+  private final Clock clock;
 
-  ApiKeyAuthorizer(ApiKeyLookup lookup) {
+  ApiKeyAuthorizer(ApiKeyLookup lookup, Clock clock) {
     this.lookup = lookup;
+    this.clock = clock;
   }
 
   AuthorizerPolicy authorize(AuthorizerRequest request, AuthorizerLog log) {
-    String resource =
+    MethodArn arn =
         MethodArn.parse(request.methodArn())
-            .orElseThrow(() -> new UnauthorizedException("event has no valid methodArn"))
-            .wholeStage();
+            .orElseThrow(() -> new UnauthorizedException("event has no valid methodArn"));
     Optional<ApiName> api = ApiName.forPath(request.resourcePath());
     if (api.isEmpty()) {
       log.line("authorizer: deny, no API is guarded at this resource");
-      return AuthorizerPolicy.deny(NO_PRINCIPAL, resource);
+      return AuthorizerPolicy.deny(NO_PRINCIPAL, request.methodArn());
     }
-    KeyHash hash = KeyHash.of(presentedKey(request, api.get()));
+    String resource = arn.route(api.get());
+    String presented = presentedKey(request, api.get());
+    if (!ApiKeyFormat.isWellFormed(presented)) {
+      throw new UnauthorizedException("malformed key of " + presented.length() + " characters");
+    }
+    KeyHash hash = KeyHash.of(presented);
     ApiKeyRecord key =
         lookup
             .find(hash)
@@ -38,6 +46,10 @@ final class ApiKeyAuthorizer {
     String subject = "key_id=" + key.keyId() + " api=" + api.get().wireName();
     if (key.revoked()) {
       log.line("authorizer: deny revoked key " + subject);
+      return AuthorizerPolicy.deny(key.keyId(), resource);
+    }
+    if (key.expiredAt(clock.instant())) {
+      log.line("authorizer: deny expired key " + subject);
       return AuthorizerPolicy.deny(key.keyId(), resource);
     }
     if (key.api() != api.get()) {

@@ -11,6 +11,7 @@ import io.evaljobs.priming.SnapStartPriming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,10 +32,16 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
     SnapStartPriming.register(KnownKeyPrimer.of());
   }
 
-  /** A key no one holds, for each API: a lookup by hash that finds nothing, the whole decision path, no writes. */
+  /**
+   * A key no one holds, for each API: well formed, so priming runs the lookup by hash that finds nothing, the whole
+   * decision path, and no writes.
+   */
   static List<String> primingEvents() {
-    return eventsPresenting("evaljobs-snapstart-priming-key");
+    return eventsPresenting(PRIMING_KEY);
   }
+
+  /** Of {@link ApiKeyFormat}'s shape: a key of another shape would be refused before the lookup being primed. */
+  static final String PRIMING_KEY = "ej_eval_snapstart_priming_key_no_one_holds_00000000";
 
   /** One authorizer event per API, each presenting {@code key} in that API's key header. */
   static List<String> eventsPresenting(String key) {
@@ -50,7 +57,11 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   }
 
   ApiKeyAuthorizerHandler(ApiKeyLookup lookup) {
-    this.authorizer = new ApiKeyAuthorizer(lookup);
+    this(lookup, Clock.systemUTC());
+  }
+
+  ApiKeyAuthorizerHandler(ApiKeyLookup lookup, Clock clock) {
+    this.authorizer = new ApiKeyAuthorizer(lookup, clock);
   }
 
   /**

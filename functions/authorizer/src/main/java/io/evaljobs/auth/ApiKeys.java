@@ -12,10 +12,17 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Issues, lists and revokes API keys: the administration side of the authorizer's key table. */
 public final class ApiKeys {
+  private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+  private static final int MAX_KEY_ID_DRAWS = 3;
+  /** Far above the 12 characters of an issued key id; keeps any argument within DynamoDB's key size. */
+  private static final int MAX_KEY_ID_LENGTH = 256;
+
   private final DynamoDbClient dynamo;
   private final ApiKeyTable table;
   private final KeySecrets secrets;
@@ -32,31 +39,65 @@ public final class ApiKeys {
     this.clock = clock;
   }
 
-  /** Stores a key with a fresh random secret; the returned plaintext is the only copy. */
+  /** Stores a key that never expires, with a fresh random secret; the returned plaintext is the only copy. */
   public IssuedKey create(ApiName api, Tenant tenant, String name) {
-    return createWithSecret(api, tenant, name, secrets.newSecret(api));
+    return create(api, tenant, name, Optional.empty());
   }
 
   /**
-   * Stores a key with a chosen secret, for fixed demo keys of a local setup. Throws {@link
-   * DuplicateApiKeyException} when a key with this secret already exists.
+   * Stores a key with a fresh random secret, which stops working at {@code expiresAt} when one is given; the returned
+   * plaintext is the only copy. An expiry that is not in the future is refused.
+   */
+  public IssuedKey create(ApiName api, Tenant tenant, String name, Optional<Instant> expiresAt) {
+    return store(api, tenant, name, secrets.newSecret(api), expiresAt);
+  }
+
+  /**
+   * Stores a key with a chosen secret, for fixed demo keys of a local setup; the secret must have the shape of
+   * {@link ApiKeyFormat}. Throws {@link DuplicateApiKeyException} when a key with this secret already exists.
    */
   public IssuedKey createWithSecret(ApiName api, Tenant tenant, String name, String plaintextKey) {
+    return store(api, tenant, name, plaintextKey, Optional.empty());
+  }
+
+  private IssuedKey store(
+      ApiName api, Tenant tenant, String name, String plaintextKey, Optional<Instant> expiresAt) {
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(name, "name");
-    if (plaintextKey == null || plaintextKey.isBlank()) {
-      throw new IllegalArgumentException("an API key secret must not be blank");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    if (plaintextKey == null || !ApiKeyFormat.isWellFormed(plaintextKey)) {
+      throw new IllegalArgumentException(
+          "an API key secret is an API's prefix and " + ApiKeyFormat.BODY_LENGTH + " base64url characters");
     }
-    ApiKeyRecord record =
-        new ApiKeyRecord(secrets.newKeyId(), api, tenant, name, false, now(), Optional.empty());
+    Instant now = now();
+    Optional<Instant> expiry = expiresAt.map(at -> at.truncatedTo(ChronoUnit.MICROS));
+    if (expiry.isPresent() && !expiry.get().isAfter(now)) {
+      throw new IllegalArgumentException("the expiry " + expiry.get() + " is not in the future");
+    }
     KeyHash hash = KeyHash.of(plaintextKey);
-    try {
-      dynamo.putItem(table.putNew(hash, record));
-    } catch (ConditionalCheckFailedException e) {
-      throw new DuplicateApiKeyException("an API key with this secret already exists");
+    for (int attempt = 1; ; attempt++) {
+      ApiKeyRecord record =
+          new ApiKeyRecord(secrets.newKeyId(), api, tenant, name, false, now, Optional.empty(), expiry);
+      try {
+        dynamo.transactWriteItems(table.putNew(hash, record));
+        return new IssuedKey(record.keyId(), plaintextKey, record);
+      } catch (TransactionCanceledException e) {
+        if (conditionFailed(e, ApiKeyTable.KEY_ITEM)) {
+          throw new DuplicateApiKeyException("an API key with this secret already exists");
+        }
+        // A drawn key id already taken (60 random bits: all but impossible) is drawn again.
+        if (!conditionFailed(e, ApiKeyTable.KEY_ID_ITEM) || attempt == MAX_KEY_ID_DRAWS) {
+          throw e;
+        }
+      }
     }
-    return new IssuedKey(record.keyId(), plaintextKey, record);
+  }
+
+  private static boolean conditionFailed(TransactionCanceledException e, int position) {
+    return e.hasCancellationReasons()
+        && e.cancellationReasons().size() > position
+        && CONDITION_FAILED.equals(e.cancellationReasons().get(position).code());
   }
 
   /** The API's keys, revoked ones included, newest first. */
@@ -71,11 +112,31 @@ public final class ApiKeys {
     return List.copyOf(records);
   }
 
-  /** Marks the key revoked (keeping the first revocation time); false when no key has this id. */
+  /**
+   * Marks the key revoked (keeping the first revocation time); false when no key has this id. Reads the key id item
+   * by its primary key, strongly consistently, so a key can be revoked the moment it was created.
+   */
   public boolean revoke(String keyId) {
-    if (keyId == null || keyId.isBlank()) {
+    if (keyId == null || keyId.isBlank() || keyId.length() > MAX_KEY_ID_LENGTH) {
       return false;
     }
+    GetItemResponse idItem = dynamo.getItem(table.getKeyIdItem(keyId));
+    if (!idItem.hasItem() || idItem.item().isEmpty()) {
+      return revokeWithoutKeyIdItem(keyId);
+    }
+    try {
+      dynamo.updateItem(table.revoke(table.keyItemHash(idItem.item()), now()));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Keys stored before key id items existed are found through the key-id index. A key stored since always has its
+   * key id item, so this path never decides about a key that was just created.
+   */
+  private boolean revokeWithoutKeyIdItem(String keyId) {
     boolean found = false;
     Map<String, AttributeValue> start = Map.of();
     do {

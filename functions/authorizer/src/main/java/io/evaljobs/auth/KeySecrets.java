@@ -16,11 +16,11 @@ final class KeySecrets {
     this.random = random;
   }
 
-  /** The API's prefix, so a leaked key says where it belongs, then 256 random bits in unpadded base64url. */
+  /** The API's prefix, then 256 random bits in unpadded base64url: the shape of {@link ApiKeyFormat}. */
   String newSecret(ApiName api) {
     byte[] bytes = new byte[SECRET_BYTES];
     random.nextBytes(bytes);
-    return prefix(api) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return ApiKeyFormat.prefix(api) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** 60 random bits: collisions are negligible at any plausible number of keys. */
@@ -30,9 +30,5 @@ final class KeySecrets {
       id[i] = KEY_ID_ALPHABET[random.nextInt(KEY_ID_ALPHABET.length)];
     }
     return new String(id);
-  }
-
-  static String prefix(ApiName api) {
-    return api == ApiName.EVALUATIONS ? "ej_eval_" : "ej_score_";
   }
 }

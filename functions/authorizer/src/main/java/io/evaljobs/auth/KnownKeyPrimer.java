@@ -22,6 +22,9 @@ final class KnownKeyPrimer {
           + "\"created_at\":{\"S\":\"2024-01-01T00:00:00Z\"},"
           + "\"created_sk\":{\"S\":\"priming\"}}}";
 
+  /** Well formed, so it reaches the canned lookup. */
+  static final String KNOWN_KEY = "ej_eval_snapstart_priming_known_key_000000000000000";
+
   private KnownKeyPrimer() {}
 
   /** The primer, whose handler over the canned client is built at the checkpoint. */
@@ -29,6 +32,6 @@ final class KnownKeyPrimer {
     return new LazyPrimer(() -> new PrimingRequests(
         new ApiKeyAuthorizerHandler(
             DynamoDbClients.withHttpClient(new CannedHttpClient(FOUND_ITEM)), "evaljobs-snapstart-priming"),
-        ApiKeyAuthorizerHandler.eventsPresenting("evaljobs-snapstart-priming-known-key")));
+        ApiKeyAuthorizerHandler.eventsPresenting(KNOWN_KEY)));
   }
 }

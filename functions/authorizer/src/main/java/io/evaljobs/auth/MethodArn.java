@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The API and stage named by an execute-api method ARN ({@code arn:aws:execute-api:region:account:api/stage/...}). */
+/** The API (by its id) and stage named by an execute-api method ARN ({@code arn:aws:execute-api:region:account:api/stage/...}). */
 record MethodArn(String partition, String region, String account, String apiId, String stage) {
   private static final Pattern SHAPE =
       Pattern.compile(
@@ -19,10 +19,12 @@ record MethodArn(String partition, String region, String account, String apiId, 
   }
 
   /**
-   * Every method and path of this API stage: API Gateway caches the decision per key for ReauthorizeEvery, and a
-   * policy naming only the first method would deny the key's next, different request.
+   * The one route a key of {@code api} may call: GET on that API's path, in the API (by its id) and stage this ARN
+   * names. API Gateway caches the answer per key for the authorizer's TTL; a policy naming this route alone lets the
+   * cached answer open nothing else, on this API or on another that shares the authorizer.
    */
-  String wholeStage() {
-    return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/*/*";
+  String route(ApiName api) {
+    return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/GET"
+        + api.path();
   }
 }

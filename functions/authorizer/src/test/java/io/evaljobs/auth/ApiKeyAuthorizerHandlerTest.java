@@ -27,10 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 class ApiKeyAuthorizerHandlerTest {
   private static final Instant CREATED = Instant.parse("2026-01-02T03:04:05Z");
-  private static final String EVAL_KEY = "ej_eval_unit_acme_Qm9vbXNkYXlfa2V5X29uZV9mb3JfdGVzdHM";
-  private static final String SCORE_KEY = "ej_score_unit_cust9_U2Vjb25kX2tleV9mb3JfdGhlX3Njb3Jpbmc";
-  private static final String REVOKED_KEY = "ej_eval_unit_revoked_UmV2b2tlZF9rZXlfZm9yX2V2YWx1YXRpb25z";
-  private static final String UNKNOWN_KEY = "ej_eval_unit_unknown_Tm9ib2R5X2hhc19pc3N1ZWRfdGhpc19rZXk";
+  private static final Instant EXPIRY = Instant.parse("2026-03-01T00:00:00Z");
+  private static final String EVAL_KEY = "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw";
+  private static final String SCORE_KEY = "ej_score_unit_cust9_P2mdqog0TKFbPcaiAN8izjzMWBP0kKEO";
+  private static final String REVOKED_KEY = "ej_eval_unit_revoked_8rAdZT1ZqLvUP6EFjxegESJg1i_HS7";
+  private static final String UNKNOWN_KEY = "ej_eval_unit_unknown_AN0IDkOT1Tb5ua8KCDnBEdx4zsKs8K";
+  private static final String EXPIRING_KEY = "ej_eval_unit_expired_pvcTNr0WbS-jHcsKvUbMqJ8iOThNRt";
 
   private final InMemoryApiKeyLookup keys =
       new InMemoryApiKeyLookup()
@@ -38,8 +40,12 @@ class ApiKeyAuthorizerHandlerTest {
           .store(SCORE_KEY,
               record("scorekey0001", ApiName.SCORING, new Tenant.CustomerProject("cust-9", "proj-3"), false))
           .store(REVOKED_KEY,
-              record("revokedkey01", ApiName.EVALUATIONS, new Tenant.Organization("acme"), true));
-  private final ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(keys);
+              record("revokedkey01", ApiName.EVALUATIONS, new Tenant.Organization("acme"), true))
+          .store(EXPIRING_KEY,
+              new ApiKeyRecord("expiring0001", ApiName.EVALUATIONS, new Tenant.Organization("acme"), "expiring",
+                  false, CREATED, Optional.empty(), Optional.of(EXPIRY)));
+  private final SettableClock clock = new SettableClock(EXPIRY.minusSeconds(3600));
+  private final ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(keys, clock);
   private final RecordingContext context = new RecordingContext();
 
   @Test
@@ -75,18 +81,75 @@ class ApiKeyAuthorizerHandlerTest {
         List.of(Map.of(
             "Action", "execute-api:Invoke",
             "Effect", "Allow",
-            "Resource", "arn:aws:execute-api:eu-west-1:111122223333:abc123defg/v1/*/*")),
+            "Resource", "arn:aws:execute-api:eu-west-1:111122223333:abc123defg/v1/GET/evaluations")),
         document.get("Statement"));
   }
 
   @Test
-  void handleRequest_policyResource_coversEveryMethodAndPathOfTheCallersStage() throws IOException {
+  void handleRequest_allow_namesOnlyTheGetRouteOfTheApiAndStageInTheMethodArn() throws IOException {
     String arn = "arn:aws-cn:execute-api:cn-north-1:444455556666:zz99yy88xx/staging_2/POST/evaluations/extra";
     Map<String, Object> policy =
         invoke(AuthorizerEvents.event("/evaluations", arn, Map.of("X-API-Key", EVAL_KEY)));
 
-    assertEquals(
-        "arn:aws-cn:execute-api:cn-north-1:444455556666:zz99yy88xx/staging_2/*/*", statement(policy).get("Resource"));
+    assertEquals("Allow", statement(policy).get("Effect"));
+    assertEquals("arn:aws-cn:execute-api:cn-north-1:444455556666:zz99yy88xx/staging_2/GET/evaluations",
+        statement(policy).get("Resource"));
+  }
+
+  @Test
+  void handleRequest_scoringAllow_namesTheScoringRouteOfItsOwnApiId() throws IOException {
+    Map<String, Object> policy = invoke(AuthorizerEvents.scoring(Map.of("Meibel-API-Key", SCORE_KEY)));
+
+    assertEquals("arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs",
+        statement(policy).get("Resource"));
+  }
+
+  @Test
+  void handleRequest_expiringKey_isAllowedUntilItsExpiryAndDeniedLikeARevokedKeyFromThen() throws IOException {
+    String event = AuthorizerEvents.evaluations(Map.of("X-API-Key", EXPIRING_KEY));
+    clock.set(EXPIRY.minusMillis(1));
+    assertEquals("Allow", statement(invoke(event)).get("Effect"));
+
+    clock.set(EXPIRY);
+    Map<String, Object> expired = invoke(event);
+    Map<String, Object> revoked = invoke(AuthorizerEvents.evaluations(Map.of("X-API-Key", REVOKED_KEY)));
+
+    assertEquals("expiring0001", expired.get("principalId"));
+    assertEquals(statement(revoked), statement(expired), "the same answer as a revoked key");
+    assertEquals(revoked.keySet(), expired.keySet());
+    assertFalse(expired.containsKey("context"), "an expired key hands no tenant to the backend");
+    assertTrue(context.log().contains("deny expired key key_id=expiring0001"), context.log());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "garbage",
+      "ej_eval_",
+      "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPj",
+      "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjwX",
+      "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNP+w",
+      "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNP=w",
+      "ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNP\u00e9",
+      "ej_eval_unit_acme wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw",
+      "EJ_EVAL_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw",
+      "ej_evalXunit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw",
+      "xx_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw",
+      "ej_score_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNP",
+      "Bearer ej_eval_unit_acme_wm7PpGXsXjG6shCfz0e9hzhk4gQenNPjw"
+  })
+  void handleRequest_keyNotOfTheKeyFormat_isRefusedWithoutAKeyTableRead(String key) {
+    assertUnauthorized(AuthorizerEvents.evaluations(Map.of("X-API-Key", key)));
+
+    assertEquals(0, keys.lookups(), "a malformed key is refused before any lookup");
+    assertTrue(context.log().contains("unauthorized, malformed key"), context.log());
+  }
+
+  @Test
+  void handleRequest_wellFormedKeyOfTheOtherApi_isLookedUpAndDenied() throws IOException {
+    Map<String, Object> policy = invoke(AuthorizerEvents.evaluations(Map.of("X-API-Key", SCORE_KEY)));
+
+    assertEquals(1, keys.lookups());
+    assertEquals("Deny", statement(policy).get("Effect"));
   }
 
   @ParameterizedTest
@@ -138,6 +201,7 @@ class ApiKeyAuthorizerHandlerTest {
   @Test
   void handleRequest_unknownKey_throwsUnauthorized() {
     assertUnauthorized(AuthorizerEvents.evaluations(Map.of("X-API-Key", UNKNOWN_KEY)));
+    assertEquals(1, keys.lookups(), "a well-formed key is looked up");
   }
 
   @Test
@@ -183,7 +247,8 @@ class ApiKeyAuthorizerHandlerTest {
 
     assertEquals("Deny", statement(policy).get("Effect"));
     assertEquals(
-        "arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/*/*", statement(policy).get("Resource"));
+        "arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs",
+        statement(policy).get("Resource"));
   }
 
   @ParameterizedTest

@@ -54,6 +54,54 @@ class ApiKeyTableTest {
   }
 
   @Test
+  void item_thenRecord_givesBackTheExpiry() {
+    ApiKeyRecord record = new ApiKeyRecord("abcdefghijkl", ApiName.EVALUATIONS, new Tenant.Organization("acme"),
+        "n", false, Instant.parse("2026-03-04T05:06:07Z"), Optional.empty(),
+        Optional.of(Instant.parse("2026-06-02T05:06:07.5Z")));
+
+    Map<String, AttributeValue> item = TABLE.item(HASH, record);
+
+    assertEquals(record, TABLE.record(item));
+    assertEquals("2026-06-02T05:06:07.500Z", item.get("expires_at").s());
+    assertFalse(TABLE.item(HASH, new ApiKeyRecord("abcdefghijkl", ApiName.EVALUATIONS,
+        new Tenant.Organization("acme"), "n", false, Instant.EPOCH, Optional.empty())).containsKey("expires_at"));
+  }
+
+  @Test
+  void putNew_writesTheKeyItemAndItsKeyIdItemTogether_eachOnlyIfNew() {
+    ApiKeyRecord record = new ApiKeyRecord("abcdefghijkl", ApiName.EVALUATIONS, new Tenant.Organization("acme"),
+        "n", false, Instant.EPOCH, Optional.empty());
+
+    var request = TABLE.putNew(HASH, record);
+
+    assertEquals(2, request.transactItems().size());
+    var keyItem = request.transactItems().get(ApiKeyTable.KEY_ITEM).put();
+    var keyIdItem = request.transactItems().get(ApiKeyTable.KEY_ID_ITEM).put();
+    assertEquals(TABLE.item(HASH, record), keyItem.item());
+    assertEquals(TABLE.keyIdItem("abcdefghijkl", HASH), keyIdItem.item());
+    for (var put : List.of(keyItem, keyIdItem)) {
+      assertEquals("keys", put.tableName());
+      assertEquals("attribute_not_exists(#h)", put.conditionExpression());
+      assertEquals(Map.of("#h", "key_hash"), put.expressionAttributeNames());
+    }
+  }
+
+  @Test
+  void keyIdItem_isFoundByItsKeyIdStronglyConsistently_andNamesTheKeyItem() {
+    Map<String, AttributeValue> item = TABLE.keyIdItem("abcdefghijkl", HASH);
+
+    assertEquals(TABLE.getKeyIdItem("abcdefghijkl").key(), Map.of("key_hash", item.get("key_hash")));
+    assertTrue(TABLE.getKeyIdItem("abcdefghijkl").consistentRead());
+    assertEquals(HASH, TABLE.keyItemHash(item));
+    // Neither index may list it: no key_id (key-id index), no api or created_sk (api-created index).
+    assertFalse(item.containsKey("key_id") || item.containsKey("api") || item.containsKey("created_sk"));
+    assertFalse(item.get("key_hash").s().matches("[0-9a-f]{64}"), "never the hash of a presented key");
+    assertThrows(IllegalStateException.class, () -> TABLE.keyItemHash(Map.of()));
+    assertThrows(IllegalStateException.class,
+        () -> TABLE.keyItemHash(Map.of("key_item_hash", AttributeValue.fromS("not-a-hash"))));
+  }
+
+  @Test
   void item_neverHoldsThePlaintextKey() {
     String secret = "ej_eval_never_stored_secret_value";
     ApiKeyRecord record = new ApiKeyRecord("abcdefghijkl", ApiName.EVALUATIONS, new Tenant.Organization("acme"),

@@ -122,7 +122,7 @@ class ApiKeysIT {
 
   @Test
   void createWithSecret_sameSecretTwice_refusesTheSecondAndKeepsTheFirst() {
-    String secret = "ej_eval_demo_fixed_secret_for_the_duplicate_test";
+    String secret = "ej_eval_demo_fixed_secret_for_the_duplicate_te00000";
     IssuedKey first = keys.createWithSecret(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "demo", secret);
 
     assertThrows(DuplicateApiKeyException.class,
@@ -135,6 +135,8 @@ class ApiKeysIT {
   void createWithSecret_blankSecretOrMismatchedTenant_isRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> keys.createWithSecret(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "n", " "));
+    assertThrows(IllegalArgumentException.class,
+        () -> keys.createWithSecret(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "n", "ej_eval_short"));
     assertThrows(IllegalArgumentException.class,
         () -> keys.create(ApiName.EVALUATIONS, new Tenant.CustomerProject("c", "p"), "n"));
     assertEquals(List.of(), keys.list(ApiName.EVALUATIONS));
@@ -157,6 +159,77 @@ class ApiKeysIT {
     assertEquals(Optional.empty(), byId.get(kept.keyId()).revokedAt());
     assertTrue(byId.get(revoked.keyId()).revoked());
     assertEquals(Optional.of(firstRevocation), byId.get(revoked.keyId()).revokedAt());
+  }
+
+  @Test
+  void revoke_rightAfterCreate_revokesThroughPrimaryKeysWithoutAnIndexRead() throws IOException {
+    CountingDynamoDb counting = new CountingDynamoDb(dynamo.client());
+    ApiKeys counted = new ApiKeys(counting, tableName, new KeySecrets(new SecureRandom()), clock);
+    ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(dynamo.client(), tableName);
+
+    for (int i = 0; i < 20; i++) {
+      IssuedKey issued = counted.create(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "k" + i);
+      assertTrue(counted.revoke(issued.keyId()), "revoked at once");
+      Map<String, Object> policy =
+          invoke(handler, AuthorizerEvents.evaluations(Map.of("X-API-Key", issued.plaintextKey())));
+      assertEquals("Deny", effect(policy));
+    }
+    assertEquals(0, counting.queries(), "no index (eventually consistent) was read");
+  }
+
+  @Test
+  void create_storesAKeyIdItemThatNeitherIndexLists() {
+    IssuedKey issued = keys.create(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "n");
+
+    Map<String, AttributeValue> idItem = dynamo.client()
+        .getItem(b -> b.tableName(tableName).key(Map.of("key_hash", AttributeValue.fromS("key_id#" + issued.keyId()))))
+        .item();
+    assertEquals(Map.of("key_hash", AttributeValue.fromS("key_id#" + issued.keyId()),
+        "key_item_hash", AttributeValue.fromS(KeyHash.of(issued.plaintextKey()).hex())), idItem);
+    assertEquals(List.of(issued.record()), keys.list(ApiName.EVALUATIONS));
+    assertEquals(2, dynamo.client().scan(b -> b.tableName(tableName)).count());
+  }
+
+  @Test
+  void revoke_keyStoredWithoutAKeyIdItem_isFoundThroughTheIndex() {
+    ApiKeyTable table = new ApiKeyTable(tableName);
+    ApiKeyRecord older = new ApiKeyRecord("olderkey2345", ApiName.EVALUATIONS, new Tenant.Organization("acme"),
+        "stored by an earlier version", false, Instant.parse("2025-01-01T00:00:00Z"), Optional.empty());
+    KeyHash hash = KeyHash.of(new KeySecrets(new SecureRandom()).newSecret(ApiName.EVALUATIONS));
+    dynamo.client().putItem(b -> b.tableName(tableName).item(table.item(hash, older)));
+
+    assertTrue(keys.revoke("olderkey2345"));
+
+    assertTrue(keys.list(ApiName.EVALUATIONS).get(0).revoked());
+  }
+
+  @Test
+  void create_withExpiry_storesItListsItAndTheAuthorizerDeniesTheKeyFromThen() throws IOException {
+    Instant expiry = clock.instant().plus(90, ChronoUnit.DAYS);
+    IssuedKey issued =
+        keys.create(ApiName.EVALUATIONS, new Tenant.Organization("acme"), "expiring", Optional.of(expiry));
+    String event = AuthorizerEvents.evaluations(Map.of("X-API-Key", issued.plaintextKey()));
+    SettableClock authorizerClock = new SettableClock(expiry.minusSeconds(1));
+    ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(
+        new DynamoDbApiKeyLookup(dynamo.client(), new ApiKeyTable(tableName)), authorizerClock);
+
+    assertEquals(Optional.of(expiry), keys.list(ApiName.EVALUATIONS).get(0).expiresAt());
+    assertEquals(issued.record(), keys.list(ApiName.EVALUATIONS).get(0));
+    assertEquals("Allow", effect(invoke(handler, event)));
+    authorizerClock.set(expiry);
+    Map<String, Object> policy = invoke(handler, event);
+    assertEquals("Deny", effect(policy));
+    assertFalse(policy.containsKey("context"));
+  }
+
+  @Test
+  void create_expiryNotInTheFuture_isRefusedAndStoresNothing() {
+    Tenant acme = new Tenant.Organization("acme");
+    assertThrows(IllegalArgumentException.class,
+        () -> keys.create(ApiName.EVALUATIONS, acme, "n", Optional.of(clock.instant())));
+    assertThrows(IllegalArgumentException.class,
+        () -> keys.create(ApiName.EVALUATIONS, acme, "n", Optional.of(clock.instant().minusSeconds(1))));
+    assertEquals(List.of(), keys.list(ApiName.EVALUATIONS));
   }
 
   @Test
@@ -225,7 +298,8 @@ class ApiKeysIT {
     ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(dynamo.client(), "no-such-table");
 
     RuntimeException e = assertThrows(RuntimeException.class,
-        () -> invoke(handler, AuthorizerEvents.evaluations(Map.of("X-API-Key", "ej_eval_anything"))));
+        () -> invoke(handler, AuthorizerEvents.evaluations(Map.of("X-API-Key",
+            new KeySecrets(new SecureRandom()).newSecret(ApiName.EVALUATIONS)))));
     assertInstanceOf(KeyLookupFailedException.class, e);
     assertNotEquals("Unauthorized", e.getMessage());
   }

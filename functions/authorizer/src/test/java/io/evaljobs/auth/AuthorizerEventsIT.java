@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class AuthorizerEventsIT {
   /** The fixed demo keys the event files carry, and the tenant each one stands for. */
   private static final Map<String, Tenant> DEMO_KEYS = Map.of(
-      "ej_eval_demo_acme_0000000000000000000000000000000000000000", new Tenant.Organization("acme"),
-      "ej_score_demo_acme_0000000000000000000000000000000000000000", new Tenant.CustomerProject("acme", "demo"));
+      "ej_eval_demo_acme_000000000000000000000000000000000", new Tenant.Organization("acme"),
+      "ej_score_demo_acme_000000000000000000000000000000000", new Tenant.CustomerProject("acme", "demo"));
 
   @Test
   void everyAuthorizerEvent_withItsDemoKeyStored_isAllowedWithTheKeysTenant() throws IOException {
@@ -67,7 +67,7 @@ class AuthorizerEventsIT {
         context.put("key_id", issued.keyId());
         assertEquals(context, policy.get("context"), name);
         assertEquals(
-            List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Allow", "Resource", stageWildcard(event))),
+            List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Allow", "Resource", getRoute(event))),
             document(policy).get("Statement"), name);
       }
     }
@@ -101,14 +101,17 @@ class AuthorizerEventsIT {
     return values.get(0);
   }
 
-  /** Independent of MethodArn: the first two path segments after the account are API id and stage. */
-  private static String stageWildcard(APIGatewayCustomAuthorizerEvent event) {
+  /**
+   * Independent of MethodArn: the first two path segments after the account are API id and stage, and the policy
+   * names GET of the event's resource there, nothing wider.
+   */
+  private static String getRoute(APIGatewayCustomAuthorizerEvent event) {
     String arn = event.getMethodArn();
     int colon = arn.lastIndexOf(':');
     String[] segments = arn.substring(colon + 1).split("/");
     assertEquals(event.getRequestContext().getApiId(), segments[0]);
     assertEquals(event.getRequestContext().getStage(), segments[1]);
-    return arn.substring(0, colon + 1) + segments[0] + "/" + segments[1] + "/*/*";
+    return arn.substring(0, colon + 1) + segments[0] + "/" + segments[1] + "/GET" + event.getResource();
   }
 
   @SuppressWarnings("unchecked")

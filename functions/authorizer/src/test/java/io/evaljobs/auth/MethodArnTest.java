@@ -1,6 +1,7 @@
 package io.evaljobs.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -9,19 +10,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MethodArnTest {
   @Test
-  void wholeStage_replacesMethodAndPathWithWildcards() {
+  void route_namesGetOfTheApisOwnPathInTheCallersApiAndStage() {
     MethodArn arn =
         MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/GET/v2/confidence-scoring/jobs")
             .orElseThrow();
 
-    assertEquals("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/*/*", arn.wholeStage());
+    assertEquals("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/GET/v2/confidence-scoring/jobs",
+        arn.route(ApiName.SCORING));
+    assertEquals("arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/GET/evaluations",
+        arn.route(ApiName.EVALUATIONS));
+  }
+
+  @Test
+  void route_ofAnyMethodAndPath_isStillTheOneGetRoute() {
+    MethodArn arn =
+        MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:zz99/v1/DELETE/evaluations/x/y").orElseThrow();
+
+    assertEquals("arn:aws:execute-api:us-east-1:123456789012:zz99/v1/GET/evaluations", arn.route(ApiName.EVALUATIONS));
+    assertFalse(arn.route(ApiName.EVALUATIONS).contains("*"));
   }
 
   @Test
   void parse_otherPartition_keepsIt() {
-    assertEquals("arn:aws-us-gov:execute-api:us-gov-west-1:123456789012:abc/prod/*/*",
+    assertEquals("arn:aws-us-gov:execute-api:us-gov-west-1:123456789012:abc/prod/GET/evaluations",
         MethodArn.parse("arn:aws-us-gov:execute-api:us-gov-west-1:123456789012:abc/prod/GET/").orElseThrow()
-            .wholeStage());
+            .route(ApiName.EVALUATIONS));
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package io.evaljobs.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -30,5 +31,11 @@ class SnapStartPrimingTest {
       assertEquals("Unauthorized", refused.getMessage());
     }
     assertEquals(2, lookups.get(), "each priming event reached the key table lookup");
+  }
+
+  @Test
+  void primingKeys_haveTheShapeOfAKey_soTheyReachTheLookup() {
+    assertTrue(ApiKeyFormat.isWellFormed(ApiKeyAuthorizerHandler.PRIMING_KEY));
+    assertTrue(ApiKeyFormat.isWellFormed(KnownKeyPrimer.KNOWN_KEY));
   }
 }

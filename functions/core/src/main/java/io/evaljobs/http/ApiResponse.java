@@ -9,8 +9,15 @@ import java.util.Objects;
 /**
  * An API Gateway proxy response: status, headers and a JSON body. The body is kept as the UTF-8 bytes a page is
  * written as, so that the proxy document embeds it escaped in one pass instead of going through a string.
+ *
+ * <p>Every response carries {@link #TENANT_HEADERS}: a page is one tenant's data, which no shared cache may keep
+ * and no browser may read as anything but JSON.
  */
 public final class ApiResponse {
+  /** The headers of every response, in the order they are set; a caller's header of the same name replaces one. */
+  public static final Map<String, String> TENANT_HEADERS =
+      orderedOf("Content-Type", "application/json", "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+
   private final int statusCode;
   private final Map<String, String> headers;
   private final byte[] body;
@@ -20,12 +27,19 @@ public final class ApiResponse {
   }
 
   private ApiResponse(int statusCode, Map<String, String> headers, byte[] body) {
-    Map<String, String> copy = new LinkedHashMap<>();
-    copy.put("Content-Type", "application/json");
+    Map<String, String> copy = new LinkedHashMap<>(TENANT_HEADERS);
     copy.putAll(headers);
     this.statusCode = statusCode;
     this.headers = Map.copyOf(copy);
     this.body = body;
+  }
+
+  private static Map<String, String> orderedOf(String... namesAndValues) {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      ordered.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(ordered);
   }
 
   public static ApiResponse json(int statusCode, String body) {

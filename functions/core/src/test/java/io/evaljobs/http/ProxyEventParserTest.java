@@ -68,7 +68,8 @@ class ProxyEventParserTest {
     ProxyResponseWriter.write(ApiResponse.json(400, "{\"a\":\"\\u0000\"}").withHeader("Retry-After", "1"), out);
     String written = out.toString(StandardCharsets.UTF_8);
     assertEquals(
-        "{\"statusCode\":400,\"headers\":{\"Content-Type\":\"application/json\",\"Retry-After\":\"1\"},"
+        "{\"statusCode\":400,\"headers\":{\"Cache-Control\":\"no-store\",\"Content-Type\":\"application/json\","
+            + "\"Retry-After\":\"1\",\"X-Content-Type-Options\":\"nosniff\"},"
             + "\"body\":\"{\\\"a\\\":\\\"\\\\u0000\\\"}\",\"isBase64Encoded\":false}",
         written);
   }

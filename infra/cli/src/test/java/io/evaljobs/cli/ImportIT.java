@@ -25,7 +25,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,6 +235,53 @@ class ImportIT {
 
     assertEquals(2, run("keys", "create", "--api", "scoring", "--organization", "o", "--table", table).exitCode());
     assertEquals(2, run("keys", "create", "--api", "nope", "--organization", "o", "--table", table).exitCode());
+  }
+
+  @Test
+  void keys_createWithExpiry_listsTheExpiryAndRevokesAtOnce() {
+    String table = tables.get("ApiKeysTable");
+    Instant before = Instant.now();
+    Run created = run("keys", "create", "--api", "evaluations", "--organization", "acme", "--expires-in", "90d",
+        "--table", table);
+    assertEquals(0, created.exitCode(), created.err());
+    Matcher id = Pattern.compile("key id:\\s+(\\S+)").matcher(created.out());
+    Matcher expires = Pattern.compile("expires:\\s+(\\S+)").matcher(created.out());
+    assertTrue(id.find() && expires.find(), created.out());
+    Instant expiry = Instant.parse(expires.group(1));
+    assertTrue(!expiry.isBefore(before.plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.MICROS))
+        && !expiry.isAfter(Instant.now().plus(Duration.ofDays(90))), expiry.toString());
+
+    Run dated = run("keys", "create", "--api", "evaluations", "--organization", "acme", "--expires-at",
+        "2999-01-31", "--table", table);
+    assertEquals(0, dated.exitCode(), dated.err());
+    assertTrue(dated.out().contains("expires: 2999-01-31T00:00:00Z"), dated.out());
+
+    Run listed = run("keys", "list", "--api", "evaluations", "--table", table);
+    assertTrue(listed.out().lines().findFirst().orElseThrow().endsWith("\tEXPIRES"), listed.out());
+    String line = listed.out().lines().filter(l -> l.startsWith(id.group(1) + "\t")).findFirst().orElseThrow();
+    assertTrue(line.endsWith("\tactive\t" + line.split("\t")[4] + "\t" + expiry), line);
+    assertTrue(listed.out().contains("\t2999-01-31T00:00:00Z"), listed.out());
+
+    // Straight after create: the key id item is read by its primary key, no index lag to wait for.
+    assertEquals(0, run("keys", "revoke", id.group(1), "--table", table).exitCode());
+    assertTrue(new ApiKeys(dynamo.client(), table).list(ApiName.EVALUATIONS).stream()
+        .anyMatch(r -> r.keyId().equals(id.group(1)) && r.revoked()));
+  }
+
+  @Test
+  void keys_createWithABadOrPastExpiry_isAUsageErrorAndStoresNothing() {
+    String table = tables.get("ApiKeysTable");
+    int before = new ApiKeys(dynamo.client(), table).list(ApiName.SCORING).size();
+    for (List<String> expiry : List.of(List.of("--expires-in", "90"), List.of("--expires-at", "yesterday"),
+        List.of("--expires-at", "2001-01-01"), List.of("--expires-in", "1d", "--expires-at", "2999-01-01"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("keys", "create", "--api", "scoring", "--customer-id",
+          "c", "--project-id", "p", "--table", table));
+      args.addAll(expiry);
+      Run run = run(args.toArray(String[]::new));
+      assertEquals(2, run.exitCode(), expiry + ": " + run.err());
+      assertTrue(run.err().contains("--expires-"), run.err());
+    }
+    assertEquals(before, new ApiKeys(dynamo.client(), table).list(ApiName.SCORING).size());
   }
 
   @Test

@@ -257,6 +257,22 @@ class LocalApiIT {
   }
 
   @Test
+  void tenantResponses_ofBothApis_carryNoStoreAndNosniff() throws Exception {
+    List<HttpResponse<String>> responses = List.of(
+        evaluations("", DemoKeys.ACME_EVALUATIONS.secret()),
+        evaluations("?limit=0", DemoKeys.ACME_EVALUATIONS.secret()),
+        scoring("?" + SUPPORT_BOT, DemoKeys.ACME_SUPPORT_BOT_SCORING.secret()),
+        scoring("?" + SUPPORT_BOT + "&limit=0", DemoKeys.ACME_SUPPORT_BOT_SCORING.secret()));
+    for (HttpResponse<String> response : responses) {
+      assertEquals(Optional.of("no-store"), response.headers().firstValue("Cache-Control"), response.uri().toString());
+      assertEquals(Optional.of("nosniff"), response.headers().firstValue("X-Content-Type-Options"),
+          response.uri().toString());
+    }
+    assertEquals(200, responses.get(0).statusCode());
+    assertEquals(200, responses.get(2).statusCode());
+  }
+
+  @Test
   void unknownPath_answersMissingAuthenticationToken() throws Exception {
     HttpResponse<String> response = get("/v1/evaluations", "X-API-Key", DemoKeys.ACME_EVALUATIONS.secret());
     assertEquals(403, response.statusCode());

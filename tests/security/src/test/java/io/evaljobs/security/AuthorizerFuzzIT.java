@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.auth.ApiKeyAuthorizerHandler;
+import io.evaljobs.auth.ApiKeyFormat;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
@@ -25,21 +26,25 @@ import java.util.Set;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * 100,000 generated authorizer events: keys are looked up by their SHA-256 only, only an active key of the API
- * being called is allowed (with exactly its tenant), and every other input is "Unauthorized" or an explicit Deny.
+ * 100,000 generated authorizer events: keys are looked up by their SHA-256 only, and only when they have the key
+ * format; only an active, unexpired key of the API being called is allowed (with exactly its tenant, for that API's
+ * GET route alone), and every other input is "Unauthorized" or an explicit Deny.
  */
 class AuthorizerFuzzIT {
   private static final long SEED = 401_2023L;
   private static final int REQUESTS = 100_000;
   private static final String KEYS_TABLE = "ApiKeysTable";
 
-  /** An issued key and what the authorizer must answer for it. */
-  private record Key(String secret, ApiName api, boolean revoked, Map<String, String> tenantContext) {}
+  /** An issued key and what the authorizer must answer for it; a refused key is revoked or expired. */
+  private record Key(String secret, ApiName api, boolean refused, Map<String, String> tenantContext) {}
+
+  private static final String ROUTE_PREFIX = "arn:aws:execute-api:eu-west-1:111122223333:abc123defg/v1/GET";
 
   @Test
   void authorizer_100000HostileEvents_allowOnlyActiveKeysOfTheirOwnApiAndLookUpHashesOnly() throws Exception {
@@ -48,19 +53,26 @@ class AuthorizerFuzzIT {
     try (EmbeddedDynamoDb database = EmbeddedDynamoDb.start()) {
       Deployment.on(database);
       ApiKeys admin = new ApiKeys(database.client(), KEYS_TABLE);
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < 8; i++) {
         boolean evaluations = i % 2 == 0;
         Tenant tenant = evaluations ? new Tenant.Organization("org#" + i) : new Tenant.CustomerProject("a#" + i, "b");
         IssuedKey issued = admin.create(evaluations ? ApiName.EVALUATIONS : ApiName.SCORING, tenant, "key " + i);
-        boolean revoked = i >= 4;
+        boolean revoked = i == 4 || i == 5;
+        boolean expired = i >= 6;
         if (revoked) {
           assertTrue(admin.revoke(issued.keyId()));
         }
-        keys.add(new Key(issued.plaintextKey(), evaluations ? ApiName.EVALUATIONS : ApiName.SCORING, revoked,
-            tenant.authorizerContext()));
+        keys.add(new Key(issued.plaintextKey(), evaluations ? ApiName.EVALUATIONS : ApiName.SCORING,
+            revoked || expired, tenant.authorizerContext()));
         // The handler under test reads an in-memory copy of the stored item, which records every lookup.
-        table.put(database.client().getItem(GetItemRequest.builder().tableName(KEYS_TABLE)
+        Map<String, AttributeValue> item = new LinkedHashMap<>(database.client().getItem(GetItemRequest.builder()
+            .tableName(KEYS_TABLE)
             .key(Map.of("key_hash", AttributeValue.fromS(sha256(issued.plaintextKey())))).build()).item());
+        if (expired) {
+          // Stored as one that expired a while ago: an expiry in the past cannot be issued.
+          item.put("expires_at", AttributeValue.fromS("2020-01-01T00:00:00Z"));
+        }
+        table.put(item);
       }
     }
     ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(table, KEYS_TABLE);
@@ -83,6 +95,7 @@ class AuthorizerFuzzIT {
   private static void run(
       ApiKeyAuthorizerHandler handler, ApiKeyTableDouble table, List<Key> keys, Random random,
       Map<String, Integer> outcomes) throws Exception {
+    AtomicInteger malformedOnly = new AtomicInteger();
     for (int n = 0; n < REQUESTS; n++) {
       boolean evaluationsApi = random.nextBoolean();
       Map<String, String> headers = new LinkedHashMap<>();
@@ -103,8 +116,12 @@ class AuthorizerFuzzIT {
         assertEquals(List.of("key_hash"), List.copyOf(lookup.keySet()), where);
         String hash = lookup.get("key_hash").s();
         assertTrue(hash.matches("[0-9a-f]{64}"), where + ": looked up by " + hash);
-        assertTrue(headers.values().stream().anyMatch(v -> sha256(v).equals(hash)),
-            where + ": the lookup is the SHA-256 of a presented value");
+        assertTrue(headers.values().stream().anyMatch(v -> sha256(v).equals(hash) && ApiKeyFormat.isWellFormed(v)),
+            where + ": the lookup is the SHA-256 of a presented value of the key format");
+      }
+      if (headers.values().stream().noneMatch(ApiKeyFormat::isWellFormed)) {
+        assertEquals(lookupsBefore, table.lookups().size(), where + ": a malformed key was looked up");
+        malformedOnly.incrementAndGet();
       }
       for (Key key : keys) {
         assertTrue(!outcome.contains(key.secret()), where + ": a key in the answer");
@@ -112,10 +129,14 @@ class AuthorizerFuzzIT {
       if (outcome.startsWith("Allow")) {
         ApiName api = evaluationsApi ? ApiName.EVALUATIONS : ApiName.SCORING;
         Key allowed = keys.stream()
-            .filter(k -> !k.revoked() && k.api() == api && presented(headers, api).equals(Set.of(k.secret())))
+            .filter(k -> !k.refused() && k.api() == api && presented(headers, api).equals(Set.of(k.secret())))
             .findFirst()
             .orElseThrow(() -> new AssertionError(where + ": allowed without an active key of this API"));
-        JsonNode context = ProxyResponse.MAPPER.readTree(outcome.substring("Allow".length())).path("context");
+        JsonNode answer = ProxyResponse.MAPPER.readTree(outcome.substring("Allow".length()));
+        assertEquals(ROUTE_PREFIX + api.path(),
+            answer.path("policyDocument").path("Statement").path(0).path("Resource").asText(),
+            where + ": the Allow names the API's GET route alone");
+        JsonNode context = answer.path("context");
         allowed.tenantContext().forEach((name, value) ->
             assertEquals(value, context.path(name).asText(), where + ": context " + name));
         for (String foreign : List.of("organization", "customer_id", "project_id")) {
@@ -125,6 +146,7 @@ class AuthorizerFuzzIT {
         }
       }
     }
+    assertTrue(malformedOnly.get() > 1_000, "requests without a key of the key format: " + malformedOnly.get());
   }
 
   private static String decide(ApiKeyAuthorizerHandler handler, String event, String where) throws Exception {
@@ -177,7 +199,10 @@ class AuthorizerFuzzIT {
       case 5:
         return key.substring(0, 1 + random.nextInt(key.length() - 1));
       case 6:
-        return key + "," + keys.get(random.nextInt(keys.size())).secret();
+        return random.nextBoolean()
+            ? key + "," + keys.get(random.nextInt(keys.size())).secret()
+            : ApiKeyFormat.prefix(random.nextBoolean() ? ApiName.EVALUATIONS : ApiName.SCORING)
+                + HostileText.randomBase64Url(random, ApiKeyFormat.BODY_LENGTH);
       default:
         return HostileText.any(random);
     }

@@ -90,6 +90,13 @@ final class ResponseRules {
     if (!response.header("Content-Type").orElse("").startsWith("application/json")) {
       return Optional.of("Content-Type is not JSON");
     }
+    // One tenant's data: no shared cache may keep it, no browser may sniff it into something else.
+    if (!response.header("Cache-Control").equals(Optional.of("no-store"))) {
+      return Optional.of("Cache-Control is not no-store: " + response.header("Cache-Control"));
+    }
+    if (!response.header("X-Content-Type-Options").equals(Optional.of("nosniff"))) {
+      return Optional.of("X-Content-Type-Options is not nosniff");
+    }
     return Optional.empty();
   }
 }

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Everything on a request path (the authorizer and the two list functions, which API Gateway invokes) only
  * reads: there is no write permission anywhere in the read path. The one writer, EvaluationCountsFunction, is on no
- * request path: only the evaluations table's stream invokes it, and it may only UpdateItem the counts table. Its
- * DynamoDB event makes SAM attach the AWS managed stream-read policy (DescribeStream, GetRecords, GetShardIterator,
- * ListStreams, logs) to its role; that policy reads streams only and is not part of what this class checks.
+ * request path: only the evaluations table's stream invokes it, and it may only UpdateItem the counts table. It runs
+ * with its own role in the template (EvaluationCountsRole), whose stream actions name the evaluations table's stream
+ * and whose log actions name its log group: with a generated role, SAM's DynamoDB event would attach the managed
+ * stream policy, which grants those actions on "*". {@link TransformedTemplateIamTest} checks the same rules on the
+ * template as CloudFormation sees it after the SAM transform.
  */
 class TemplateIamTest {
   /** The actions a function may take, each on the resources it may touch (GetAtt in its one-string form). */
-  private record Grant(Map<String, Set<Object>> resourcesByAction) {
+  record Grant(Map<String, Set<Object>> resourcesByAction) {
     Set<Object> resources(Object action) {
       return resourcesByAction.getOrDefault(String.valueOf(action), Set.of());
     }
@@ -50,16 +52,41 @@ class TemplateIamTest {
   private static final Map<String, Set<Object>> READ_TOKEN_SECRET =
       Map.of("secretsmanager:GetSecretValue", Set.of(Map.of("Ref", "PageTokenSecret")));
 
-  private static final Map<String, Grant> ALLOWED =
+  /** The evaluations table's stream: the only stream, and the only resource of the stream actions. */
+  static final Object EVALUATIONS_STREAM = Map.of("Fn::GetAtt", "EvaluationsTable.StreamArn");
+
+  /** The one role the template declares, and the one function that runs with it. */
+  static final String COUNTS_ROLE = "EvaluationCountsRole";
+  static final String COUNTS_FUNCTION = "EvaluationCountsFunction";
+
+  /** X-Ray has no resource-level permissions: these two actions are the only ones a role may hold on "*". */
+  static final Set<String> ACTIONS_ONLY_ON_EVERY_RESOURCE = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
+  static final Map<String, Grant> ALLOWED =
       Map.of(
           "AuthorizerFunction",
           new Grant(Map.of("dynamodb:GetItem", Set.of(arn("ApiKeysTable")))),
           "EvaluationsFunction",
           evaluationsFunction(),
-          "EvaluationCountsFunction",
-          new Grant(Map.of("dynamodb:UpdateItem", Set.of(arn(COUNTS_TABLE)))),
+          COUNTS_FUNCTION,
+          countsFunction(),
           "ScoringJobsFunction",
           listFunction("${ScoringJobsTable.Arn}/index/*"));
+
+  /** Read its stream, write the counters, write its own log group, send its traces. */
+  private static Grant countsFunction() {
+    Map<String, Set<Object>> grants = new HashMap<>();
+    for (String action :
+        List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams")) {
+      grants.put(action, Set.of(EVALUATIONS_STREAM));
+    }
+    grants.put("dynamodb:UpdateItem", Set.of(arn(COUNTS_TABLE)));
+    Object logGroup = Map.of("Fn::GetAtt", "EvaluationCountsFunctionLogGroup.Arn");
+    grants.put("logs:CreateLogStream", Set.of(logGroup));
+    grants.put("logs:PutLogEvents", Set.of(logGroup));
+    ACTIONS_ONLY_ON_EVERY_RESOURCE.forEach(action -> grants.put(action, Set.of("*")));
+    return new Grant(grants);
+  }
 
   private static Object arn(String table) {
     return Map.of("Fn::GetAtt", table + ".Arn");
@@ -116,10 +143,30 @@ class TemplateIamTest {
   }
 
   @Test
-  void template_noIamResourceGrantsAnythingBesideTheFunctionPolicies() {
+  void template_theOnlyIamResource_isTheCountsFunctionsRole_usedByNothingElse() {
     TemplateDocument template = TemplateDocument.load();
     for (String logicalId : template.resources().keySet()) {
-      assertTrue(!template.type(logicalId).startsWith("AWS::IAM::"), logicalId + " is " + template.type(logicalId));
+      if (template.type(logicalId).startsWith("AWS::IAM::")) {
+        assertEquals(COUNTS_ROLE, logicalId, logicalId + " is " + template.type(logicalId));
+        assertEquals("AWS::IAM::Role", template.type(logicalId));
+      }
+    }
+    assertEquals(Map.of("Fn::GetAtt", COUNTS_ROLE + ".Arn"), normalize(template.properties(COUNTS_FUNCTION).get("Role")));
+    for (String function : functions(template)) {
+      if (!function.equals(COUNTS_FUNCTION)) {
+        assertTrue(!template.properties(function).containsKey("Role"), function + " names a role");
+      }
+    }
+  }
+
+  @Test
+  void template_functionsWithAStreamEvent_runWithTheirOwnRole_soSamAttachesNoStreamPolicyOnEveryResource() {
+    TemplateDocument template = TemplateDocument.load();
+    for (String function : functions(template)) {
+      if (hasStreamEvent(template, function)) {
+        assertEquals(COUNTS_FUNCTION, function);
+        assertTrue(template.properties(function).containsKey("Role"), function + " would get SAM's stream policy");
+      }
     }
   }
 
@@ -177,7 +224,22 @@ class TemplateIamTest {
                 + "      Role: arn:aws:iam::1:role/admin\n",
             "Resources:\n  EvaluationCountsFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n"
                 + "      Role: arn:aws:iam::1:role/admin\n",
-            "Resources:\n  OtherFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: x\n");
+            "Resources:\n  OtherFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: x\n",
+            // A stream event without its own role: SAM would attach the managed stream policy on "*".
+            policy("EvaluationCountsFunction", "- Statement:\n  - Effect: Allow\n    Action: dynamodb:UpdateItem\n"
+                + "    Resource: !GetAtt EvaluationCountsTable.Arn")
+                + "      Events:\n        S:\n          Type: DynamoDB\n"
+                + "          Properties:\n            Stream: !GetAtt EvaluationsTable.StreamArn\n",
+            countsRole(COUNTS_STATEMENTS.replace("Resource: !GetAtt EvaluationsTable.StreamArn", "Resource: '*'")),
+            countsRole(COUNTS_STATEMENTS.replace("- dynamodb:ListStreams", "- dynamodb:ListStreams\n    - dynamodb:Scan")),
+            countsRole(COUNTS_STATEMENTS.replace(
+                "Resource: !GetAtt EvaluationCountsFunctionLogGroup.Arn", "Resource: '*'")),
+            countsRole(COUNTS_STATEMENTS + "- Effect: Allow\n  Action: dynamodb:GetRecords\n"
+                + "  Resource: !GetAtt ScoringJobsTable.StreamArn\n"),
+            countsRole(COUNTS_STATEMENTS).replace("Policies:", "ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n      Policies:"),
+            countsRole(COUNTS_STATEMENTS).replace("Service: lambda.amazonaws.com", "AWS: '*'"),
+            countsRole(COUNTS_STATEMENTS).replace("Role: !GetAtt EvaluationCountsRole.Arn",
+                "Role: !GetAtt EvaluationCountsRole.Arn\n      Policies:\n        - AmazonDynamoDBFullAccess"));
     for (String yaml : broader) {
       assertTrue(!violations(TemplateDocument.parse("broader.yaml", yaml)).isEmpty(), "not caught:\n" + yaml);
     }
@@ -190,7 +252,8 @@ class TemplateIamTest {
             policy("EvaluationCountsFunction", "- Statement:\n  - Effect: Allow\n    Action: dynamodb:UpdateItem\n"
                 + "    Resource: !GetAtt EvaluationCountsTable.Arn"),
             policy("EvaluationCountsFunction", "- Statement:\n  - Effect: Allow\n    Action: [dynamodb:UpdateItem]\n"
-                + "    Resource: !GetAtt [EvaluationCountsTable, Arn]"));
+                + "    Resource: !GetAtt [EvaluationCountsTable, Arn]"),
+            countsRole(COUNTS_STATEMENTS));
     for (String yaml : exact) {
       assertEquals(List.of(), violations(TemplateDocument.parse("exact.yaml", yaml)), yaml);
     }
@@ -208,14 +271,38 @@ class TemplateIamTest {
                 + "    Resource: !Sub '${EvaluationsTable.Arn}/index/*'\n"
                 + "  - Effect: Allow\n    Action: dynamodb:GetItem\n    Resource: !GetAtt EvaluationCountsTable.Arn\n"
                 + "  - Effect: Allow\n    Action: secretsmanager:GetSecretValue\n    Resource: !Ref PageTokenSecret"),
-            policy("EvaluationCountsFunction", "- Statement: []"));
+            policy("EvaluationCountsFunction", "- Statement: []"),
+            countsRole(COUNTS_STATEMENTS.replace("    - dynamodb:GetShardIterator\n", "")),
+            policy("EvaluationCountsFunction", "- Statement:\n  - Effect: Allow\n    Action: dynamodb:UpdateItem\n"
+                + "    Resource: !GetAtt [EvaluationCountsTable, Arn]"));
     for (String yaml : shortOfWhatTheCodeCalls) {
       assertTrue(!missing(TemplateDocument.parse("short.yaml", yaml)).isEmpty(), "not caught:\n" + yaml);
     }
-    String complete =
-        policy("EvaluationCountsFunction", "- Statement:\n  - Effect: Allow\n    Action: dynamodb:UpdateItem\n"
-            + "    Resource: !GetAtt [EvaluationCountsTable, Arn]");
+    String complete = countsRole(COUNTS_STATEMENTS);
     assertEquals(List.of(), missing(TemplateDocument.parse("complete.yaml", complete)));
+  }
+
+  /** The statements EvaluationCountsFunction needs, as the role in template.yaml writes them. */
+  private static final String COUNTS_STATEMENTS =
+      "- Effect: Allow\n  Action:\n    - dynamodb:DescribeStream\n    - dynamodb:GetRecords\n"
+          + "    - dynamodb:GetShardIterator\n    - dynamodb:ListStreams\n"
+          + "  Resource: !GetAtt EvaluationsTable.StreamArn\n"
+          + "- Effect: Allow\n  Action: dynamodb:UpdateItem\n  Resource: !GetAtt EvaluationCountsTable.Arn\n"
+          + "- Effect: Allow\n  Action: [logs:CreateLogStream, logs:PutLogEvents]\n"
+          + "  Resource: !GetAtt EvaluationCountsFunctionLogGroup.Arn\n"
+          + "- Effect: Allow\n  Action: [xray:PutTraceSegments, xray:PutTelemetryRecords]\n  Resource: '*'\n";
+
+  /** The counts function with its stream event and its own role holding {@code statements}. */
+  private static String countsRole(String statements) {
+    return "Resources:\n  EvaluationCountsFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        + "      Role: !GetAtt EvaluationCountsRole.Arn\n"
+        + "      Events:\n        S:\n          Type: DynamoDB\n"
+        + "          Properties:\n            Stream: !GetAtt EvaluationsTable.StreamArn\n"
+        + "  EvaluationCountsRole:\n    Type: AWS::IAM::Role\n    Properties:\n"
+        + "      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n"
+        + "            Principal:\n              Service: lambda.amazonaws.com\n            Action: sts:AssumeRole\n"
+        + "      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n"
+        + statements.indent(14);
   }
 
   private static String policy(String function, String policies) {
@@ -239,10 +326,17 @@ class TemplateIamTest {
         continue;
       }
       Map<String, Object> properties = template.properties(logicalId);
-      for (String forbidden : List.of("Role", "ManagedPolicyArns", "AssumeRolePolicyDocument")) {
+      for (String forbidden : List.of("ManagedPolicyArns", "AssumeRolePolicyDocument", "PermissionsBoundary")) {
         if (properties.containsKey(forbidden)) {
           violations.add(logicalId + ": " + forbidden + " bypasses the reviewed policy");
         }
+      }
+      if (properties.containsKey("Role")) {
+        roleViolations(template, logicalId, grant, violations);
+        continue;
+      }
+      if (hasStreamEvent(template, logicalId)) {
+        violations.add(logicalId + ": a stream event without its own role makes SAM grant stream reads on \"*\"");
       }
       Object policies = properties.get("Policies");
       if (!(policies instanceof List<?> list)) {
@@ -260,6 +354,61 @@ class TemplateIamTest {
       }
     }
     return violations;
+  }
+
+  /**
+   * A function's own role: a role of this template (GetAtt, not an ARN from elsewhere), no managed policies or
+   * boundary, assumable by Lambda only, and inline statements within the function's grant; no SAM Policies beside.
+   */
+  private static void roleViolations(TemplateDocument template, String function, Grant grant, List<String> violations) {
+    Object role = normalize(template.properties(function).get("Role"));
+    String roleId = role instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof String attribute
+        && attribute.endsWith(".Arn") ? attribute.substring(0, attribute.length() - ".Arn".length()) : null;
+    if (roleId == null || !template.resources().containsKey(roleId) || !template.type(roleId).equals("AWS::IAM::Role")) {
+      violations.add(function + ": Role " + role + " is not a role of this template");
+      return;
+    }
+    if (template.properties(function).containsKey("Policies")) {
+      violations.add(function + ": Policies beside its own role");
+    }
+    Map<String, Object> roleProperties = template.properties(roleId);
+    for (String key : roleProperties.keySet()) {
+      if (!Set.of("Description", "AssumeRolePolicyDocument", "Policies").contains(key)) {
+        violations.add(roleId + ": " + key + " is beyond the reviewed inline policies");
+      }
+    }
+    String trust = String.valueOf(roleProperties.get("AssumeRolePolicyDocument"));
+    if (!trust.contains("Service=lambda.amazonaws.com") || trust.contains("AWS=")) {
+      violations.add(roleId + ": assumable by more than Lambda: " + trust);
+    }
+    for (Object statement : roleStatements(template, roleId)) {
+      checkStatement(function, grant, statement, violations);
+    }
+  }
+
+  /** The inline statements of a template role's Policies. */
+  private static List<Object> roleStatements(TemplateDocument template, String roleId) {
+    List<Object> statements = new ArrayList<>();
+    Object policies = template.properties(roleId).get("Policies");
+    for (Object policy : policies instanceof List<?> l ? l : List.of()) {
+      Object document = policy instanceof Map<?, ?> p ? p.get("PolicyDocument") : null;
+      if (document instanceof Map<?, ?> d) {
+        statements.addAll(statementsOf(d));
+      }
+    }
+    return statements;
+  }
+
+  private static boolean hasStreamEvent(TemplateDocument template, String function) {
+    Object events = template.properties(function).get("Events");
+    if (events instanceof Map<?, ?> byName) {
+      for (Object event : byName.values()) {
+        if (event instanceof Map<?, ?> e && Set.of("DynamoDB", "Kinesis").contains(String.valueOf(e.get("Type")))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** What each known function's grant allows and its statements do not: calls that AWS would deny. */
@@ -282,22 +431,25 @@ class TemplateIamTest {
   /** Every (action, resource) pair the function's inline Allow statements name, GetAtt in its one-string form. */
   private static Set<List<Object>> grantedPairs(TemplateDocument template, String function) {
     Set<List<Object>> pairs = new HashSet<>();
-    Object policies = template.properties(function).get("Policies");
-    if (!(policies instanceof List<?> list)) {
-      return pairs;
+    List<Object> statements = new ArrayList<>();
+    Object role = normalize(template.properties(function).get("Role"));
+    if (role instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof String attribute
+        && template.resources().containsKey(attribute.replace(".Arn", ""))) {
+      statements.addAll(roleStatements(template, attribute.replace(".Arn", "")));
     }
-    for (Object policy : list) {
-      if (!(policy instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
+    Object policies = template.properties(function).get("Policies");
+    for (Object policy : policies instanceof List<?> list ? list : List.of()) {
+      if (policy instanceof Map<?, ?> map && map.containsKey("Statement")) {
+        statements.addAll(statementsOf(map));
+      }
+    }
+    for (Object statement : statements) {
+      if (!(statement instanceof Map<?, ?> s) || !"Allow".equals(s.get("Effect"))) {
         continue;
       }
-      for (Object statement : statementsOf(map)) {
-        if (!(statement instanceof Map<?, ?> s) || !"Allow".equals(s.get("Effect"))) {
-          continue;
-        }
-        for (Object action : listOf(s.get("Action"))) {
-          for (Object resource : listOf(s.get("Resource"))) {
-            pairs.add(List.of(String.valueOf(action), normalize(resource)));
-          }
+      for (Object action : listOf(s.get("Action"))) {
+        for (Object resource : listOf(s.get("Resource"))) {
+          pairs.add(List.of(String.valueOf(action), normalize(resource)));
         }
       }
     }
@@ -355,7 +507,7 @@ class TemplateIamTest {
   }
 
   /** {@code !GetAtt [X, Arn]} as {@code !GetAtt X.Arn}: the two forms name the same attribute. */
-  private static Object normalize(Object resource) {
+  static Object normalize(Object resource) {
     if (resource instanceof Map<?, ?> map && map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> parts
         && parts.size() == 2) {
       return Map.of("Fn::GetAtt", parts.get(0) + "." + parts.get(1));

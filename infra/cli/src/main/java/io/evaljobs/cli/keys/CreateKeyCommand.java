@@ -6,6 +6,7 @@ import io.evaljobs.auth.IssuedKey;
 import io.evaljobs.auth.Tenant;
 import io.evaljobs.cli.EvaljobsCli;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Creates an API key and prints it ONCE (only its hash is stored).",
-      "evaluations keys need --organization; scoring keys need --customer-id and --project-id."
+      "evaluations keys need --organization; scoring keys need --customer-id and --project-id.",
+      "A key never expires unless --expires-in or --expires-at is given."
     })
 final class CreateKeyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -42,17 +44,49 @@ final class CreateKeyCommand implements Callable<Integer> {
   @Option(names = "--name", defaultValue = "", description = "A name to recognise the key by.")
   private String name;
 
+  @Option(
+      names = "--expires-in",
+      paramLabel = "LIFETIME",
+      description = "The key stops working this long from now: days, hours or minutes, e.g. 90d, 12h, 30m.")
+  private Optional<String> expiresIn;
+
+  @Option(
+      names = "--expires-at",
+      paramLabel = "INSTANT",
+      description = "The key stops working at this instant (2027-01-31T12:00:00Z) or UTC date (2027-01-31).")
+  private Optional<String> expiresAt;
+
   @Override
   public Integer call() {
     Tenant tenant = tenant();
-    IssuedKey issued = new ApiKeys(EvaljobsCli.of(spec).dynamoDb(), tableOption.table).create(api, tenant, name);
+    Optional<Instant> expiry = expiry(Instant.now());
+    IssuedKey issued =
+        new ApiKeys(EvaljobsCli.of(spec).dynamoDb(), tableOption.table).create(api, tenant, name, expiry);
     PrintWriter out = spec.commandLine().getOut();
     out.println("key id:  " + issued.keyId());
     out.println("tenant:  " + TenantText.of(tenant));
+    out.println("expires: " + issued.record().expiresAt().map(Instant::toString).orElse("never"));
     out.println("api key: " + issued.plaintextKey());
     out.println("Store the key now: it cannot be shown again. Send it in the " + api.headerName() + " header.");
     out.flush();
     return 0;
+  }
+
+  /** At most one of the two options; an expiry that is not in the future is refused before anything is stored. */
+  private Optional<Instant> expiry(Instant now) {
+    if (expiresIn.isPresent() && expiresAt.isPresent()) {
+      throw usage("--expires-in and --expires-at are alternatives: give one");
+    }
+    Optional<Instant> expiry;
+    try {
+      expiry = expiresIn.map(text -> now.plus(KeyExpiry.lifetime(text))).or(() -> expiresAt.map(KeyExpiry::instant));
+    } catch (IllegalArgumentException e) {
+      throw usage((expiresIn.isPresent() ? "--expires-in: " : "--expires-at: ") + e.getMessage());
+    }
+    if (expiry.isPresent() && !expiry.get().isAfter(now)) {
+      throw usage("--expires-at: " + expiry.get() + " is not in the future");
+    }
+    return expiry;
   }
 
   private Tenant tenant() {

@@ -5,6 +5,7 @@ import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.cli.EvaljobsCli;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code evaljobs keys list}: the keys of one API, without any secret. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the keys of one API (never the keys themselves).")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "Lists the keys of one API with their state and expiry (never the keys themselves).")
 final class ListKeysCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ApiKeysTableOption tableOption;
@@ -24,13 +28,21 @@ final class ListKeysCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("KEY_ID\tTENANT\tNAME\tSTATUS\tCREATED");
+    out.println("KEY_ID\tTENANT\tNAME\tSTATUS\tCREATED\tEXPIRES");
+    Instant now = Instant.now();
     for (ApiKeyRecord key : new ApiKeys(EvaljobsCli.of(spec).dynamoDb(), tableOption.table).list(api)) {
-      String status = key.revoked() ? "revoked" + key.revokedAt().map(at -> " " + at).orElse("") : "active";
-      out.println(
-          key.keyId() + "\t" + TenantText.of(key.tenant()) + "\t" + key.name() + "\t" + status + "\t" + key.createdAt());
+      out.println(key.keyId() + "\t" + TenantText.of(key.tenant()) + "\t" + key.name() + "\t" + status(key, now)
+          + "\t" + key.createdAt() + "\t" + key.expiresAt().map(Instant::toString).orElse("never"));
     }
     out.flush();
     return 0;
+  }
+
+  /** Revoked wins over expired: a revoked key stays revoked whatever its expiry. */
+  static String status(ApiKeyRecord key, Instant now) {
+    if (key.revoked()) {
+      return "revoked" + key.revokedAt().map(at -> " " + at).orElse("");
+    }
+    return key.expiredAt(now) ? "expired" : "active";
   }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Failures are never cached.
  */
 final class LocalAuthorizer {
-  /** The templates' ReauthorizeEvery. */
-  static final Duration CACHE_TTL = Duration.ofSeconds(300);
+  /** The default of template.yaml's AuthorizerCacheTtlSeconds, which both APIs' ReauthorizeEvery take. */
+  static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
   private static final long TIMEOUT_MILLIS = 10_000;
 
