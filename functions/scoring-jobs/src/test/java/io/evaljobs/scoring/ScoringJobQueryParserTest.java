@@ -8,6 +8,7 @@ import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.scoring.ParameterViolation.Problem;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ScoringJobQueryParserTest {
@@ -15,11 +16,12 @@ class ScoringJobQueryParserTest {
   private final ScoringJobQueryParser parser = new ScoringJobQueryParser(tokens);
 
   @Test
-  void parse_noParameters_listsEverythingFromTheStartWithDefaultLimit() {
+  void parse_noParameters_listsEverythingFromTheStartWithoutALimit() {
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support").build());
     assertEquals(new Tenant("acme", "support"), query.tenant());
     assertEquals(JobFilters.none(), query.filters());
-    assertEquals(50, query.limit());
+    assertEquals(OptionalInt.empty(), query.limit());
+    assertEquals(PageWorkBounds.UNPAGED_JOBS, query.pageSize());
     assertEquals(Cursor.atOffset(0), query.cursor());
   }
 
@@ -40,7 +42,7 @@ class ScoringJobQueryParserTest {
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
         .param("agent_name", "first").param("agent_name", "last").param("limit", "3").param("limit", "7").build());
     assertEquals("last", query.filters().valueOf(JobFilter.AGENT_NAME).orElseThrow());
-    assertEquals(7, query.limit());
+    assertEquals(OptionalInt.of(7), query.limit());
   }
 
   @Test
@@ -60,8 +62,9 @@ class ScoringJobQueryParserTest {
 
   @Test
   void parse_limitsAtBothEnds_areAccepted() {
-    assertEquals(1, parser.parse(TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
-    assertEquals(100, parser.parse(TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
+    assertEquals(OptionalInt.of(1), parser.parse(TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
+    assertEquals(
+        OptionalInt.of(100), parser.parse(TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
   }
 
   @Test
