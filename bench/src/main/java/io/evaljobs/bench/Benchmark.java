@@ -199,6 +199,10 @@ public final class Benchmark {
         reads.depth(tenants.large());
         log("total_count");
         reads.totalCount();
+        log("scoring plans: loading skewed projects");
+        ScoringPlanSection.load(admin, scoringTable, tenants.large());
+        log("scoring plans");
+        new ScoringPlanSection(new MeasuredHandler(scoring, counter), table, tenants.large()).addRows();
       }
       for (FunctionUnderTest function : functions) {
         launched.artifact(function);

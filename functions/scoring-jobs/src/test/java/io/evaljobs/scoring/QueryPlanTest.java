@@ -68,7 +68,8 @@ class QueryPlanTest {
         assertEquals(indexed + "_pk", stream.partitionAttribute());
         assertEquals(
             "acme\\#1#support\\\\#v\\#" + stream.keyedOn().get().ordinal(), stream.partitionValue());
-        assertEquals(expectedConditions(values, indexed), conditionsOf(stream.remaining().orElse(null)), "mask " + mask);
+        assertEquals(
+            expectedConditions(values, indexed), conditionsOf(stream.remaining().orElse(null)), "mask " + mask);
       }
     }
   }
