@@ -16,7 +16,7 @@ final class PageWorkBounds {
   static final int ITEMS_PER_REQUEST = 1_000;
 
   /** Limit of a stream's first read, which measures its density before the reader commits to it. */
-  static final int PROBE_ITEMS = 16;
+  static final int PROBE_ITEMS = 4;
 
   /**
    * Jobs in a response to a request without {@code limit}: the contract's clients read the body and never a
