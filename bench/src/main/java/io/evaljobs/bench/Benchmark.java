@@ -199,6 +199,8 @@ public final class Benchmark {
         reads.depth(tenants.large());
         log("total_count");
         reads.totalCount();
+        log("evaluations paging walks");
+        new EvaluationPagingSection(new MeasuredHandler(evaluations, counter), table, tenants.large()).addRows();
         log("scoring plans: loading skewed projects");
         ScoringPlanSection.load(admin, scoringTable, tenants.large());
         log("scoring plans");

@@ -2,10 +2,10 @@ package io.evaljobs.bench;
 
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationStatus;
+import io.evaljobs.evaluations.Percentage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -44,20 +44,20 @@ final class EvaluationJobs {
         status == EvaluationStatus.QUEUED ? Optional.empty() : Optional.of(created.plusSeconds(random.nextInt(600)));
     Optional<Instant> completed =
         finished ? started.map(s -> s.plusSeconds(1 + random.nextInt(7_200))) : Optional.empty();
-    OptionalDouble progress;
+    Optional<Percentage> progress;
     switch (status) {
       case COMPLETED:
-        progress = OptionalDouble.of(100.0);
+        progress = Optional.of(Percentage.of(100.0));
         break;
       case QUEUED:
-        progress = OptionalDouble.empty();
+        progress = Optional.empty();
         break;
       default:
-        progress = OptionalDouble.of(Math.round(random.nextDouble() * 10_000) / 100.0);
+        progress = Optional.of(Percentage.of(Math.round(random.nextDouble() * 10_000) / 100.0));
         break;
     }
     OptionalLong processed = total.isPresent() && progress.isPresent()
-        ? OptionalLong.of((long) (total.getAsLong() * progress.getAsDouble() / 100))
+        ? OptionalLong.of((long) (total.getAsLong() * progress.get().doubleValue() / 100))
         : OptionalLong.empty();
     return new EvaluationJob(
         String.format("ev-%08d-%04x", index, random.nextInt(0x10000)),

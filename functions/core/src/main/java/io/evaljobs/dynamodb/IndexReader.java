@@ -26,6 +26,9 @@ public final class IndexReader {
 
   private static final int FILTERED_READ_AHEAD = 4;
 
+  /** Filtered skips this short are read as keys, so that they stop exactly at their last match. */
+  private static final int MAX_FILTERED_SKIP = 100_000;
+
   private final DynamoDbClient dynamo;
 
   public IndexReader(DynamoDbClient dynamo) {
@@ -43,7 +46,7 @@ public final class IndexReader {
       if (segment < 0 || segment >= query.segments().size()) {
         return new ReadResult(hits, Optional.empty(), stats);
       }
-      if (stats.requests() >= budget.maxRequests() || stats.itemsExamined() >= budget.maxItemsExamined()) {
+      if (!budget.allowsMoreAfter(stats)) {
         return new ReadResult(hits, Optional.of(new Position(segment, toStrings(startKey))), stats);
       }
       int wanted = max - hits.size();
@@ -72,9 +75,12 @@ public final class IndexReader {
 
   /**
    * Moves forward past {@code n} items from the start of the listing, counting with Select COUNT so that no item is
-   * transferred.
+   * transferred, within {@code budget}. Stopped by the budget, it reports fewer skipped and not exhausted.
    */
-  public SkipResult skip(IndexQuery query, long n) {
+  public SkipResult skip(IndexQuery query, long n, ReadBudget budget) {
+    if (query.filter().isPresent() && n <= MAX_FILTERED_SKIP) {
+      return skipFiltered(query, (int) n, budget);
+    }
     ReadStats stats = ReadStats.NONE;
     long skipped = 0;
     int segment = 0;
@@ -83,7 +89,11 @@ public final class IndexReader {
       if (segment >= query.segments().size()) {
         return new SkipResult(Position.startOf(segment), skipped, true, stats);
       }
-      int limit = (int) Math.min(n - skipped, MAX_LIMIT);
+      if (!budget.allowsMoreAfter(stats)) {
+        return new SkipResult(new Position(segment, toStrings(startKey)), skipped, false, stats);
+      }
+      long budgetLeft = budget.maxItemsExamined() - stats.itemsExamined();
+      int limit = (int) Math.min(Math.min(n - skipped, MAX_LIMIT), budgetLeft);
       QueryResponse response =
           dynamo.query(request(query, segment, Direction.FORWARD, startKey, limit, Select.COUNT));
       stats = stats.plus(ReadStats.of(response));
@@ -96,6 +106,24 @@ public final class IndexReader {
       }
     }
     return new SkipResult(new Position(segment, toStrings(startKey)), skipped, false, stats);
+  }
+
+  /**
+   * A COUNT's Limit caps the items it examines, not the matches, so under a filter it cannot stop at the n-th match
+   * without creeping towards it request by request. Reading the keys instead stops exactly there, at the same read
+   * capacity (DynamoDB charges for the items examined either way).
+   */
+  private SkipResult skipFiltered(IndexQuery query, int n, ReadBudget budget) {
+    IndexQuery keysOnly =
+        new IndexQuery(
+            query.tableName(), query.indexName(), query.partitionKeyAttribute(), query.partitionKeyValue(),
+            query.sortKeyAttribute(), query.segments(), query.ascending(), query.filter(), query.keyAttributes(),
+            query.keyAttributes());
+    ReadResult read = read(keysOnly, Position.startOf(0), Direction.FORWARD, n, budget);
+    if (read.resume().isEmpty()) {
+      return new SkipResult(Position.startOf(query.segments().size()), read.hits().size(), true, read.stats());
+    }
+    return new SkipResult(read.resume().get(), read.hits().size(), false, read.stats());
   }
 
   /** Counts every item of the listing. Its cost grows with the listing: callers carry the result along. */

@@ -6,6 +6,11 @@ public sealed interface SortKeyCondition {
   /** Sort keys from {@code lowest} to {@code highest}, both inclusive. */
   record Between(String lowest, String highest) implements SortKeyCondition {
     @Override
+    public boolean holds(String sortKey) {
+      return KeyOrder.compare(lowest, sortKey) <= 0 && KeyOrder.compare(sortKey, highest) <= 0;
+    }
+
+    @Override
     public SortKeyCondition resumingAt(String sortKey, boolean scanForward) {
       return scanForward ? new Between(sortKey, highest) : new Between(lowest, sortKey);
     }
@@ -13,6 +18,11 @@ public sealed interface SortKeyCondition {
 
   /** Sort keys that start with {@code prefix}. */
   record BeginsWith(String prefix) implements SortKeyCondition {
+    @Override
+    public boolean holds(String sortKey) {
+      return sortKey.startsWith(prefix);
+    }
+
     /**
      * Backwards, {@code BETWEEN prefix AND sortKey} holds exactly the keys with the prefix up to {@code sortKey}.
      * Forwards no single key condition says "has the prefix and is at least sortKey", so the run stays whole.
@@ -39,4 +49,7 @@ public sealed interface SortKeyCondition {
    * DynamoDB requires.
    */
   SortKeyCondition resumingAt(String sortKey, boolean scanForward);
+
+  /** Whether an item with {@code sortKey} is in this run. */
+  boolean holds(String sortKey);
 }

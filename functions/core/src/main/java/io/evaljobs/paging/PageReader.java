@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Reads the page a {@link Cursor} points at. Pages reached by an anchor cost O(limit) reads at any depth; integer
- * offsets cost a count-only pass over the skipped items. {@code has next} is decided by reading one item more than
+ * offsets cost a count-only pass over the skipped items, within the same budget as the page. {@code has next} is decided by reading one item more than
  * the page holds, never from DynamoDB's LastEvaluatedKey alone.
  */
 public final class PageReader {
@@ -40,15 +40,29 @@ public final class PageReader {
   }
 
   private Page atOffset(IndexQuery query, long offset, int limit, ReadBudget budget) {
-    if (offset == 0) {
-      return forward(query, Position.startOf(0), 0, limit, budget, ReadStats.NONE);
+    return readAt(query, offset, offset, limit, budget);
+  }
+
+  /**
+   * The page that starts {@code skip} items into {@code query}, labelled as position {@code position} of the whole
+   * listing: {@code query} may be a part of the listing that a caller has already located (by counters, say) and
+   * that ends where the listing ends, so the page's cursors hold for the whole listing. Skipping and reading share
+   * {@code budget}; a skip it cannot finish throws {@link ReadBoundExceededException}.
+   */
+  public Page readAt(IndexQuery query, long skip, long position, int limit, ReadBudget budget) {
+    if (skip == 0) {
+      return forward(query, Position.startOf(0), position, limit, budget, ReadStats.NONE);
     }
-    SkipResult skip = reader.skip(query, offset);
-    if (skip.exhausted()) {
-      Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, offset - limit)));
-      return new Page(List.of(), offset, Optional.empty(), previous, skip.stats());
+    SkipResult skipped = reader.skip(query, skip, budget);
+    if (skipped.exhausted()) {
+      Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, position - limit)));
+      return new Page(List.of(), position, Optional.empty(), previous, skipped.stats());
     }
-    return forward(query, skip.position(), offset, limit, budget, skip.stats());
+    Optional<ReadBudget> left = budget.remainingAfter(skipped.stats());
+    if (skipped.stoppedByBudget(skip) || left.isEmpty()) {
+      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
+    }
+    return forward(query, skipped.position(), position, limit, left.get(), skipped.stats());
   }
 
   private Page forward(

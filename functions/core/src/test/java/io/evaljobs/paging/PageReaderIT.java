@@ -2,6 +2,7 @@ package io.evaljobs.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evaljobs.dynamodb.Hit;
@@ -196,5 +197,80 @@ class PageReaderIT {
     for (Optional<Long> minimum : List.of(Optional.<Long>empty(), Optional.of(0L), Optional.of(29L))) {
       assertEquals(expected(true, minimum).size(), reader.count(query(true, minimum)).count());
     }
+  }
+
+  /** The partition's items as the base table holds them: the same items as the listing, in another order. */
+  private static IndexQuery baseTable() {
+    return new IndexQuery(TABLE, null, "t", "P", "id", List.of(SortKeyCondition.beginsWith("id-")), true,
+        Optional.empty(), List.of("t", "id"), List.of("v", "gp", "gs"));
+  }
+
+  @Test
+  void readInMemory_anyMixOfCursorsWithTheIndexReader_givesTheSamePages() {
+    PageReader indexed = new PageReader(new IndexReader(dynamo.client()));
+    InMemoryPageReader inMemory = new InMemoryPageReader(new IndexReader(dynamo.client()));
+    Random random = new Random(17);
+    for (int round = 0; round < 6; round++) {
+      boolean ascending = round % 2 == 0;
+      int limit = 1 + random.nextInt(80);
+      IndexQuery listing = query(ascending, Optional.empty());
+      List<String> expected = expected(ascending, Optional.empty());
+      for (int check = 0; check < 4; check++) {
+        int offset = random.nextInt(expected.size() + 2);
+        Page fromIndex = indexed.read(listing, Cursor.atOffset(offset), limit, AMPLE);
+        Page fromMemory = inMemory.read(baseTable(), listing, Cursor.atOffset(offset), limit, 1_000, AMPLE);
+        assertSamePage(fromIndex, fromMemory, "offset " + offset);
+      }
+      // Walk forward switching reader at every page, then back the same way: each follows the other's cursors.
+      List<String> forward = new ArrayList<>();
+      Optional<Cursor> cursor = Optional.of(Cursor.atOffset(0));
+      Page page = null;
+      for (int n = 0; cursor.isPresent(); n++) {
+        page = n % 2 == 0
+            ? inMemory.read(baseTable(), listing, cursor.get(), limit, 1_000, AMPLE)
+            : indexed.read(listing, cursor.get(), limit, AMPLE);
+        Page other = n % 2 == 0
+            ? indexed.read(listing, cursor.get(), limit, AMPLE)
+            : inMemory.read(baseTable(), listing, cursor.get(), limit, 1_000, AMPLE);
+        assertSamePage(other, page, "forward page " + n);
+        assertEquals(forward.size(), page.position());
+        forward.addAll(ids(page));
+        cursor = page.next();
+      }
+      assertEquals(expected, forward, "round " + round);
+      Optional<Cursor> previous = page.previous();
+      for (int n = 0; previous.isPresent(); n++) {
+        Page back = inMemory.read(baseTable(), listing, previous.get(), limit, 1_000, AMPLE);
+        assertSamePage(indexed.read(listing, previous.get(), limit, AMPLE), back, "back page " + n);
+        previous = back.previous();
+      }
+    }
+  }
+
+  @Test
+  void readInMemory_sourceHoldingMoreThanAllowed_refusesInsteadOfAShortPage() {
+    InMemoryPageReader inMemory = new InMemoryPageReader(new IndexReader(dynamo.client()));
+    ReadBoundExceededException e = assertThrows(ReadBoundExceededException.class,
+        () -> inMemory.read(baseTable(), query(true, Optional.empty()), Cursor.atOffset(0), 10, 100, AMPLE));
+    assertEquals(ReadBoundExceededException.Stage.FILLING, e.stage());
+  }
+
+  @Test
+  void readAt_skipBeyondTheBudget_refusesInsteadOfAWrongPage() {
+    PageReader reader = new PageReader(new IndexReader(dynamo.client()));
+    IndexQuery listing = query(true, Optional.empty());
+    ReadBoundExceededException e = assertThrows(ReadBoundExceededException.class,
+        () -> reader.read(listing, Cursor.atOffset(300), 10, new ReadBudget(16, 250)));
+    assertEquals(ReadBoundExceededException.Stage.SKIPPING, e.stage());
+    Page within = reader.read(listing, Cursor.atOffset(200), 10, new ReadBudget(16, 250));
+    assertEquals(expected(true, Optional.empty()).subList(200, 210), ids(within));
+  }
+
+  private static void assertSamePage(Page expected, Page actual, String label) {
+    assertEquals(ids(expected), ids(actual), label);
+    assertEquals(expected.position(), actual.position(), label);
+    assertEquals(expected.next().isPresent(), actual.next().isPresent(), label);
+    assertEquals(expected.previous().isPresent(), actual.previous().isPresent(), label);
+    assertEquals(expected.next().map(Cursor::position), actual.next().map(Cursor::position), label);
   }
 }

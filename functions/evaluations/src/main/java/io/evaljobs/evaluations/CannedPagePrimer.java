@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -55,7 +54,7 @@ final class CannedPagePrimer {
       EvaluationJob job =
           new EvaluationJob(
               "priming-" + i, EvaluationStatus.COMPLETED, OptionalLong.of(100), OptionalLong.of(100),
-              OptionalLong.of(0), OptionalDouble.of(100), Optional.of("priming-judge"), Optional.of("Priming judge"),
+              OptionalLong.of(0), Optional.of(Percentage.of(100)), Optional.of("priming-judge"), Optional.of("Priming judge"),
               created.plusSeconds(i), Optional.of(created.plusSeconds(i + 1)), Optional.of(created.plusSeconds(i + 60)),
               Optional.of(created.plusSeconds(i + 60)), Optional.of("normal"));
       items.add(EvaluationTable.toItem(TENANT, job));

@@ -4,6 +4,7 @@ import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.InvalidParameterException;
 import io.evaljobs.http.Json;
 import io.evaljobs.http.MalformedEventException;
+import io.evaljobs.observability.StoreFailures;
 import io.evaljobs.paging.InvalidPageTokenException;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,34 +20,36 @@ final class ErrorResponses {
   static ApiResponse of(RuntimeException failure) {
     if (failure instanceof InvalidParameterException) {
       InvalidParameterException invalid = (InvalidParameterException) failure;
-      String error =
-          invalid.kind() == InvalidParameterException.Kind.UNKNOWN ? "unknown_parameter" : "invalid_parameter";
-      return error(400, error, invalid.getMessage(), Optional.of(invalid.parameter()));
+      ErrorCode code =
+          invalid.kind() == InvalidParameterException.Kind.UNKNOWN
+              ? ErrorCode.UNKNOWN_PARAMETER
+              : ErrorCode.INVALID_PARAMETER;
+      return error(code, invalid.getMessage(), Optional.of(invalid.parameter()));
     }
     if (failure instanceof InvalidPageTokenException) {
-      return error(400, "invalid_page_token", INVALID_TOKEN_MESSAGE, Optional.of("offset"));
+      return error(ErrorCode.INVALID_PAGE_TOKEN, INVALID_TOKEN_MESSAGE, Optional.of("offset"));
     }
     if (failure instanceof MalformedEventException) {
-      return error(400, "bad_request", "the request could not be read", Optional.empty());
+      return error(ErrorCode.BAD_REQUEST, "the request could not be read", Optional.empty());
     }
     if (failure instanceof MissingTenantException) {
-      return error(401, "unauthorized", "a valid X-API-Key header is required", Optional.empty());
+      return error(ErrorCode.UNAUTHORIZED, "a valid X-API-Key header is required", Optional.empty());
     }
     if (failure instanceof MethodNotAllowedException) {
-      return error(405, "method_not_allowed", "only GET is allowed on /evaluations", Optional.empty())
+      return error(ErrorCode.METHOD_NOT_ALLOWED, "only GET is allowed on /evaluations", Optional.empty())
           .withHeader("Allow", "GET");
     }
-    if (failure instanceof SdkException) {
-      return error(503, "service_unavailable", "the job store is unavailable, retry shortly", Optional.empty())
+    if (failure instanceof SdkException && StoreFailures.isTransient(failure)) {
+      return error(ErrorCode.SERVICE_UNAVAILABLE, "the job store is unavailable, retry shortly", Optional.empty())
           .withHeader("Retry-After", "1");
     }
-    return error(500, "internal_error", "the request failed unexpectedly", Optional.empty());
+    return error(ErrorCode.INTERNAL_ERROR, "the request failed unexpectedly", Optional.empty());
   }
 
-  private static ApiResponse error(int status, String error, String message, Optional<String> parameter) {
-    return ApiResponse.json(status, Json.write(json -> {
+  private static ApiResponse error(ErrorCode code, String message, Optional<String> parameter) {
+    return ApiResponse.json(code.status(), Json.write(json -> {
       json.writeStartObject();
-      json.writeStringField("error", error);
+      json.writeStringField("error", code.wireName());
       json.writeStringField("message", message);
       if (parameter.isPresent()) {
         json.writeStringField("parameter", parameter.get());

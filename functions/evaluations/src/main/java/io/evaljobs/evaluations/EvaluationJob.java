@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** One evaluation job as the API lists it; absent optional fields are written as JSON null. */
@@ -15,7 +14,7 @@ public record EvaluationJob(
     OptionalLong totalItems,
     OptionalLong processedItems,
     OptionalLong failedItems,
-    OptionalDouble progressPercentage,
+    Optional<Percentage> progressPercentage,
     Optional<String> judgeId,
     Optional<String> judgeName,
     Instant createdAt,
@@ -34,14 +33,6 @@ public record EvaluationJob(
     requireCount("processed_items", processedItems);
     requireCount("failed_items", failedItems);
     Objects.requireNonNull(progressPercentage, "progress_percentage");
-    if (progressPercentage.isPresent()) {
-      double progress = progressPercentage.getAsDouble();
-      if (!(progress >= 0 && progress <= 100)) {
-        throw new IllegalArgumentException("progress_percentage must be a number from 0 to 100");
-      }
-      // -0.0 and 0.0 sort as one value in storage; keep one spelling so equal jobs compare equal.
-      progressPercentage = OptionalDouble.of(progress == 0 ? 0.0 : progress);
-    }
     Objects.requireNonNull(judgeId, "judge_id");
     judgeId.ifPresent(id -> requireId("judge_id", id));
     Objects.requireNonNull(judgeName, "judge_name");

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -34,6 +33,7 @@ public final class EvaluationJobJson {
     job.judgeId().ifPresent(strings::add);
     job.judgeName().ifPresent(strings::add);
     job.priority().ifPresent(strings::add);
+    job.progressPercentage().ifPresent(progress -> strings.add(progress.literal()));
     return ResponseBytes.worstCase(strings);
   }
 
@@ -46,7 +46,8 @@ public final class EvaluationJobJson {
     writeCount(json, "failed_items", job.failedItems());
     json.writeFieldName("progress_percentage");
     if (job.progressPercentage().isPresent()) {
-      json.writeNumber(job.progressPercentage().getAsDouble());
+      // Written as stored: the literal was checked against the JSON number grammar when the Percentage was made.
+      json.writeNumber(job.progressPercentage().get().literal());
     } else {
       json.writeNull();
     }
@@ -100,14 +101,13 @@ public final class EvaluationJobJson {
             .orElseThrow(() -> new IllegalArgumentException("status must be one of " + EvaluationStatus.ALLOWED));
     Instant createdAt =
         instant(fields, "created_at").orElseThrow(() -> new IllegalArgumentException("created_at is required"));
-    Optional<Double> progress = number(fields, "progress_percentage");
     return new EvaluationJob(
         jobId,
         status,
         count(fields, "total_items"),
         count(fields, "processed_items"),
         count(fields, "failed_items"),
-        progress.isPresent() ? OptionalDouble.of(progress.get()) : OptionalDouble.empty(),
+        number(fields, "progress_percentage").map(Percentage::new),
         string(fields, "judge_id"),
         string(fields, "judge_name"),
         createdAt,
@@ -117,7 +117,7 @@ public final class EvaluationJobJson {
         string(fields, "priority"));
   }
 
-  /** A scalar as String, Long or Double; JSON null is left out, as absent. */
+  /** A scalar as String or {@link NumberText}; JSON null is {@link Absent}. */
   private static Object readValue(JsonParser parser, String name) throws IOException {
     JsonToken token = parser.nextToken();
     switch (token) {
@@ -126,16 +126,16 @@ public final class EvaluationJobJson {
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
-        if (parser.getNumberType() != JsonParser.NumberType.INT && parser.getNumberType() != JsonParser.NumberType.LONG) {
-          throw new IllegalArgumentException(name + " is out of range");
-        }
-        return parser.getLongValue();
+        return new NumberText(parser.getText(), true);
       case VALUE_NUMBER_FLOAT:
-        return parser.getDoubleValue();
+        return new NumberText(parser.getText(), false);
       default:
         throw new IllegalArgumentException(name + " must be a string, a number or null");
     }
   }
+
+  /** A JSON number's literal text, kept so that the stored number is the imported one. */
+  private record NumberText(String text, boolean integer) {}
 
   /** Marks a field given as JSON null, so that a repeated null field is still noticed. */
   private enum Absent {
@@ -158,28 +158,30 @@ public final class EvaluationJobJson {
     if (value == Absent.VALUE) {
       return OptionalLong.empty();
     }
-    if (!(value instanceof Long)) {
+    if (!(value instanceof NumberText) || !((NumberText) value).integer()) {
       throw new IllegalArgumentException(name + " must be an integer");
     }
-    long count = (Long) value;
+    long count;
+    try {
+      count = Long.parseLong(((NumberText) value).text());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " is out of range");
+    }
     if (count < 0) {
       throw new IllegalArgumentException(name + " must not be negative");
     }
     return OptionalLong.of(count);
   }
 
-  private static Optional<Double> number(Map<String, Object> fields, String name) {
+  private static Optional<String> number(Map<String, Object> fields, String name) {
     Object value = fields.getOrDefault(name, Absent.VALUE);
     if (value == Absent.VALUE) {
       return Optional.empty();
     }
-    if (value instanceof Long) {
-      return Optional.of(((Long) value).doubleValue());
-    }
-    if (!(value instanceof Double)) {
+    if (!(value instanceof NumberText)) {
       throw new IllegalArgumentException(name + " must be a number");
     }
-    return Optional.of((Double) value);
+    return Optional.of(((NumberText) value).text());
   }
 
   private static Optional<Instant> instant(Map<String, Object> fields, String name) {
@@ -190,7 +192,7 @@ public final class EvaluationJobJson {
     return Optional.of(
         IsoDateTimes.parse(text.get())
             .orElseThrow(
-                () -> new IllegalArgumentException(name + " must be an ISO 8601 date-time with offset, e.g. "
+                () -> new IllegalArgumentException(name + " must be an ISO 8601 date or date-time, e.g. "
                     + "2024-01-14T00:00:00Z")));
   }
 

@@ -9,9 +9,13 @@ import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
 import io.evaljobs.paging.Page;
+import io.evaljobs.paging.InMemoryPageReader;
 import io.evaljobs.paging.PageReader;
+import io.evaljobs.paging.ReadBoundExceededException;
+import io.evaljobs.http.InvalidParameterException;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.ResponseBytes;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,12 +26,29 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters, read
- * beside the page) and the tokens of the neighbouring pages. Thread-safe: it holds only immutable collaborators.
+ * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters) and the
+ * tokens of the neighbouring pages. Every page holds {@code limit} jobs unless it is the last, an integer offset N is
+ * position N, and no request reads more than {@link #BUDGET}: a page that cannot be answered within it is the
+ * client's 400 naming what to change, never a short page. Thread-safe: it holds only immutable collaborators.
  */
 final class EvaluationPageReader {
-  /** Caps one page's reads; a selective filter then yields a short page with a next token, never a long loop. */
-  static final ReadBudget BUDGET = new ReadBudget(8, 2_000);
+  /** What one request may read, skipping and counting included. */
+  static final ReadBudget BUDGET = new ReadBudget(16, 4_000);
+
+  /**
+   * A creation range listed by another field is read whole through the creation index and ordered in memory when it
+   * holds at most this many jobs (and that costs less than filtering the sort field's index).
+   */
+  static final int SMALL_RANGE_JOBS = 3_000;
+
+  /** Integer offsets up to this are skipped by counting in the index (one request); deeper ones use the counters. */
+  static final long COUNTED_SKIP = 1_000;
+
+  /**
+   * Orders other than creation time have no counters to skip by: integer offsets stop here, within one request's
+   * reads. Tokens reach any depth.
+   */
+  static final long MAX_OFFSET_OTHER_ORDERS = 3_000;
 
   /**
    * Reads totals beside page reads: daemon threads made on demand, one per first page in flight, so a Lambda
@@ -41,14 +62,23 @@ final class EvaluationPageReader {
       });
 
   private final JobCounter counter;
+  private final CreatedOffsetLocator locator;
   private final PageReader pageReader;
+  private final InMemoryPageReader inMemory;
   private final String tableName;
   private final PageTokens tokens;
 
   EvaluationPageReader(DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens) {
+    this(dynamo, tableName, countsTableName, tokens, Clock.systemUTC());
+  }
+
+  EvaluationPageReader(
+      DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens, Clock clock) {
     IndexReader indexReader = new IndexReader(dynamo);
     this.counter = new JobCounter(dynamo, indexReader, tableName, countsTableName);
+    this.locator = new CreatedOffsetLocator(dynamo, indexReader, tableName, countsTableName, clock);
     this.pageReader = new PageReader(indexReader);
+    this.inMemory = new InMemoryPageReader(indexReader);
     this.tableName = tableName;
     this.tokens = tokens;
   }
@@ -63,14 +93,14 @@ final class EvaluationPageReader {
           emptyListing(cursor, request.limit(), organization, canonical), ReadStats.NONE, Optional.empty());
     }
     IndexQuery listing = EvaluationTable.listing(tableName, organization, query, range.get());
-    // The total and the page are independent reads: the first page waits for the slower of the two, not for both.
-    CompletableFuture<CountResult> counted =
-        cursor.totalCount().isPresent()
-            ? CompletableFuture.completedFuture(new CountResult(cursor.totalCount().getAsLong(), ReadStats.NONE))
-            : CompletableFuture.supplyAsync(() -> counter.count(organization, query, range.get()), COUNTING);
-    Page page;
+    Planned planned;
     try {
-      page = pageReader.read(listing, cursor, request.limit(), BUDGET);
+      planned =
+          query.sortBy() != SortField.CREATED_AT && !range.get().isAll()
+              ? readRangeBySortField(organization, query, range.get(), listing, cursor, request.limit())
+              : readIndex(organization, query, range.get(), listing, cursor, request.limit());
+    } catch (ReadBoundExceededException e) {
+      throw outOfBound(e, query, cursor);
     } catch (IllegalArgumentException e) {
       if (!(request.start() instanceof PageStart.Token)) {
         throw e;
@@ -78,9 +108,8 @@ final class EvaluationPageReader {
       // A token's position that does not fit this listing makes the token as unusable as a forged one.
       throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
     }
-    CountResult count = joined(counted);
-    long total = count.count();
-    ReadStats counting = count.stats();
+    Page page = planned.page();
+    long total = planned.total().count();
     List<EvaluationJob> jobs =
         page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
     int fitting = ResponseBytes.fitting(jobs.stream().map(EvaluationJobJson::worstCaseBytes).toList());
@@ -94,7 +123,104 @@ final class EvaluationPageReader {
     Optional<String> previous = page.previous().map(c -> encode(c, total, organization, canonical));
     EvaluationPage evaluations =
         new EvaluationPage(jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
-    return new EvaluationRead(evaluations, counting.plus(page.stats()), Optional.of(listing.indexName()));
+    return new EvaluationRead(
+        evaluations, planned.total().stats().plus(planned.located()).plus(page.stats()), Optional.of(planned.index()));
+  }
+
+  /** A page, the listing's total, what locating the page cost beyond reading it, and the index the page came from. */
+  private record Planned(Page page, CountResult total, ReadStats located, String index) {}
+
+  /**
+   * A listing its index gives in order with no filter: by creation time (any range), or by another field over all
+   * creation times. Every item read is listed, so pages are full; deep integer offsets by creation time are found by
+   * the counters.
+   */
+  private Planned readIndex(
+      String organization, EvaluationQuery query, CreatedRange range, IndexQuery listing, Cursor cursor, int limit) {
+    // The total and the page are independent reads: the first page waits for the slower of the two, not for both.
+    CompletableFuture<CountResult> counted = totalOf(organization, query, range, cursor);
+    boolean atOffset = cursor.kind() == Cursor.Kind.AT_OFFSET;
+    if (atOffset && query.sortBy() != SortField.CREATED_AT && cursor.position() > MAX_OFFSET_OTHER_ORDERS) {
+      counted.cancel(false);
+      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
+    }
+    if (!atOffset || cursor.position() <= COUNTED_SKIP || query.sortBy() != SortField.CREATED_AT) {
+      Page page = pageReader.read(listing, cursor, limit, BUDGET);
+      return new Planned(page, joined(counted), ReadStats.NONE, listing.indexName());
+    }
+    long offset = cursor.position();
+    CreatedOffsetLocator.Location location = locator.locate(organization, query, range, offset, BUDGET);
+    Page page;
+    if (location.remainder().isEmpty()) {
+      Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, offset - limit)));
+      page = new Page(List.of(), offset, Optional.empty(), previous, ReadStats.NONE);
+    } else {
+      IndexQuery rest = EvaluationTable.listing(tableName, organization, query, location.remainder().get());
+      ReadBudget left =
+          BUDGET.remainingAfter(location.indexStats())
+              .orElseThrow(() -> new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING));
+      page = pageReader.readAt(rest, location.skipWithin(), offset, limit, left);
+    }
+    return new Planned(page, joined(counted), location.stats(), listing.indexName());
+  }
+
+  /**
+   * A creation range listed by another field: DynamoDB takes one range condition per key, so either the range is
+   * read whole through the creation index and ordered in memory (few jobs), or the sort field's index is read with
+   * the range as a filter (the range holds a good share of the listing's jobs). The counters say which is cheaper.
+   */
+  private Planned readRangeBySortField(
+      String organization, EvaluationQuery query, CreatedRange range, IndexQuery listing, Cursor cursor, int limit) {
+    CompletableFuture<CountResult> family =
+        CompletableFuture.supplyAsync(() -> counter.count(organization, query, CreatedRange.ALL), COUNTING);
+    CountResult total = joined(totalOf(organization, query, range, cursor));
+    CountResult all = joined(family);
+    CountResult counting = new CountResult(total.count(), total.stats().plus(all.stats()));
+    long skipped = cursor.kind() == Cursor.Kind.AT_OFFSET ? cursor.position() : 0;
+    double filteredReads = (double) (skipped + limit + 1) * all.count() / Math.max(1, total.count());
+    if (total.count() <= SMALL_RANGE_JOBS && total.count() <= filteredReads) {
+      IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
+      int readable = (int) BUDGET.maxItemsExamined() - 1;
+      Page page = inMemory.read(source, listing, cursor, limit, readable, BUDGET);
+      return new Planned(page, counting, ReadStats.NONE, source.indexName());
+    }
+    if (cursor.kind() == Cursor.Kind.AT_OFFSET && cursor.position() > MAX_OFFSET_OTHER_ORDERS) {
+      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
+    }
+    Page page = pageReader.read(listing, cursor, limit, BUDGET);
+    if (page.hits().size() < limit && page.next().isPresent()) {
+      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.FILLING);
+    }
+    return new Planned(page, counting, ReadStats.NONE, listing.indexName());
+  }
+
+  private CompletableFuture<CountResult> totalOf(
+      String organization, EvaluationQuery query, CreatedRange range, Cursor cursor) {
+    return cursor.totalCount().isPresent()
+        ? CompletableFuture.completedFuture(new CountResult(cursor.totalCount().getAsLong(), ReadStats.NONE))
+        : CompletableFuture.supplyAsync(() -> counter.count(organization, query, range), COUNTING);
+  }
+
+  /** The client's 400 for a page beyond one request's reads, naming what to send instead. */
+  private static InvalidParameterException outOfBound(
+      ReadBoundExceededException e, EvaluationQuery query, Cursor cursor) {
+    if (e.stage() == ReadBoundExceededException.Stage.SKIPPING) {
+      String reach =
+          query.sortBy() == SortField.CREATED_AT
+              ? "offset " + cursor.position() + " lies in an hour with more jobs than one request reads"
+              : "integer offsets in orders other than sort_by=created_at go up to " + MAX_OFFSET_OTHER_ORDERS;
+      return new InvalidParameterException(
+          "offset", InvalidParameterException.Kind.OUT_OF_RANGE,
+          reach + "; to page deeper, pass pagination.next_offset of the previous page as offset",
+          Optional.of(Long.toString(cursor.position())));
+    }
+    String parameter = query.createdAfter().isPresent() ? "created_after" : "created_before";
+    return new InvalidParameterException(
+        parameter, InvalidParameterException.Kind.OUT_OF_RANGE,
+        "the created_after/created_before range holds too many jobs to list by " + query.sortBy().wireName()
+            + " within one request's reads (" + BUDGET.maxItemsExamined() + " jobs): narrow the range to at most "
+            + SMALL_RANGE_JOBS + " jobs, lower limit, or sort by created_at",
+        Optional.empty());
   }
 
   /** What {@code future} gave, or what it threw, as the page read would have thrown it. */

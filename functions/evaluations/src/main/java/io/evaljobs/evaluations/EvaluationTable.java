@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -73,7 +72,7 @@ public final class EvaluationTable {
     putCount(item, TOTAL_ITEMS, job.totalItems());
     putCount(item, PROCESSED_ITEMS, job.processedItems());
     putCount(item, FAILED_ITEMS, job.failedItems());
-    job.progressPercentage().ifPresent(p -> item.put(PROGRESS_PERCENTAGE, AttributeValue.fromN(number(p))));
+    job.progressPercentage().ifPresent(p -> item.put(PROGRESS_PERCENTAGE, AttributeValue.fromN(p.literal())));
     job.judgeId().ifPresent(judge -> item.put(JUDGE_ID, s(judge)));
     job.judgeName().ifPresent(name -> item.put(JUDGE_NAME, s(name)));
     item.put(CREATED_AT, s(SortableValues.timestamp(job.createdAt())));
@@ -111,7 +110,7 @@ public final class EvaluationTable {
           count(item, TOTAL_ITEMS),
           count(item, PROCESSED_ITEMS),
           count(item, FAILED_ITEMS),
-          number(item, PROGRESS_PERCENTAGE).map(BigDecimal::doubleValue).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+          Optional.ofNullable(item.get(PROGRESS_PERCENTAGE)).map(AttributeValue::n).map(Percentage::new),
           string(item, JUDGE_ID),
           string(item, JUDGE_NAME),
           instant(item, CREATED_AT).orElseThrow(() -> missing(CREATED_AT)),
@@ -210,6 +209,28 @@ public final class EvaluationTable {
         RETURNED_ATTRIBUTES);
   }
 
+  /**
+   * The Query that reads exactly {@code listing}'s jobs through the creation-time index of the same partition: the
+   * range as key condition, no filter. It reads what a page shows and {@code listing}'s key attributes, so its items
+   * can be ordered and positioned as {@code listing} orders them.
+   */
+  static IndexQuery byCreation(
+      String tableName, String organization, EvaluationQuery query, CreatedRange range, IndexQuery listing) {
+    EvaluationQuery byCreation =
+        new EvaluationQuery(
+            query.status(), query.judgeId(), Optional.empty(), Optional.empty(), SortField.CREATED_AT, SortOrder.ASC);
+    IndexQuery created = listing(tableName, organization, byCreation, range);
+    List<String> returned = new ArrayList<>(RETURNED_ATTRIBUTES);
+    for (String attribute : listing.keyAttributes()) {
+      if (!returned.contains(attribute)) {
+        returned.add(attribute);
+      }
+    }
+    return new IndexQuery(
+        created.tableName(), created.indexName(), created.partitionKeyAttribute(), created.partitionKeyValue(),
+        created.sortKeyAttribute(), created.segments(), true, Optional.empty(), created.keyAttributes(), returned);
+  }
+
   private static ItemFilter createdFilter(CreatedRange range) {
     return new ItemFilter(
         "#fcreated BETWEEN :flowest AND :fhighest",
@@ -252,10 +273,8 @@ public final class EvaluationTable {
         value = job.completedAt().map(SortableValues::timestamp);
         break;
       case PROGRESS_PERCENTAGE:
-        value =
-            job.progressPercentage().isPresent()
-                ? Optional.of(SortableValues.decimal(job.progressPercentage().getAsDouble()))
-                : Optional.empty();
+        // Ordered by value, not by text: 9 before 10.
+        value = job.progressPercentage().map(p -> SortableValues.decimal(p.doubleValue()));
         break;
       case TOTAL_ITEMS:
         value =
@@ -274,11 +293,6 @@ public final class EvaluationTable {
     if (count.isPresent()) {
       item.put(attribute, AttributeValue.fromN(Long.toString(count.getAsLong())));
     }
-  }
-
-  /** Plain decimal notation, which DynamoDB's number type takes, round-tripping the double exactly. */
-  private static String number(double value) {
-    return BigDecimal.valueOf(value).toPlainString();
   }
 
   private static AttributeValue s(String value) {

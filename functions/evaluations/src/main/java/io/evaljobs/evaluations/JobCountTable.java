@@ -2,6 +2,8 @@ package io.evaljobs.evaluations;
 
 import io.evaljobs.dynamodb.KeyParts;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -72,6 +74,21 @@ public final class JobCountTable {
 
     Instant previous(Instant instant) {
       return instant.minus(1, unit);
+    }
+
+    Instant next(Instant instant) {
+      return instant.plus(1, unit);
+    }
+
+    /** The first instant of the unit a {@link #bucket} names. */
+    Instant start(String bucket) {
+      if (!bucket.startsWith(prefix)) {
+        throw new IllegalArgumentException("not a " + name().toLowerCase(Locale.ROOT) + " bucket: " + bucket);
+      }
+      String text = bucket.substring(prefix.length());
+      return this == HOUR
+          ? LocalDateTime.parse(text + ":00").toInstant(ZoneOffset.UTC)
+          : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
   }
 

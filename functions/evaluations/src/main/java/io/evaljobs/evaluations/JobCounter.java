@@ -9,7 +9,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
@@ -23,12 +22,14 @@ final class JobCounter {
   private final IndexReader indexReader;
   private final String jobsTable;
   private final String countsTable;
+  private final CreationCounters counters;
 
   JobCounter(DynamoDbClient dynamo, IndexReader indexReader, String jobsTable, String countsTable) {
     this.dynamo = dynamo;
     this.indexReader = indexReader;
     this.jobsTable = jobsTable;
     this.countsTable = countsTable;
+    this.counters = new CreationCounters(dynamo, countsTable);
   }
 
   CountResult count(String organization, EvaluationQuery query, CreatedRange range) {
@@ -82,7 +83,7 @@ final class JobCounter {
                 .projectionExpression("#n")
                 .expressionAttributeNames(Map.of("#n", JobCountTable.N))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-    long n = response.hasItem() ? number(response.item()) : 0;
+    long n = response.hasItem() ? CreationCounters.number(response.item()) : 0;
     return new CountResult(Math.max(0, n), ReadStats.of(response));
   }
 
@@ -97,40 +98,13 @@ final class JobCounter {
 
   /** The sum of {@code level}'s counters for the whole units in [from, until); nothing when the span is empty. */
   private CountResult counterSum(String partition, JobCountTable.Level level, Instant from, Instant until) {
-    if (!from.isBefore(until)) {
-      return new CountResult(0, ReadStats.NONE);
-    }
-    Map<String, AttributeValue> values =
-        Map.of(
-            ":pk", AttributeValue.fromS(partition),
-            ":first", AttributeValue.fromS(level.bucket(from)),
-            ":last", AttributeValue.fromS(level.bucket(level.previous(until))));
-    long sum = 0;
-    ReadStats stats = ReadStats.NONE;
-    Map<String, AttributeValue> startKey = Map.of();
-    do {
-      Map<String, AttributeValue> exclusiveStart = startKey;
-      QueryResponse response =
-          dynamo.query(
-              b -> b.tableName(countsTable)
-                  .keyConditionExpression("#pk = :pk AND #sk BETWEEN :first AND :last")
-                  .projectionExpression("#n")
-                  .expressionAttributeNames(Map.of("#pk", JobCountTable.PK, "#sk", JobCountTable.SK, "#n", JobCountTable.N))
-                  .expressionAttributeValues(values)
-                  .exclusiveStartKey(exclusiveStart.isEmpty() ? null : exclusiveStart)
-                  .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-      stats = stats.plus(ReadStats.of(response));
-      for (Map<String, AttributeValue> item : response.items()) {
-        sum += number(item);
-      }
-      startKey = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
-    } while (!startKey.isEmpty());
-    return new CountResult(sum, stats);
-  }
-
-  private static long number(Map<String, AttributeValue> item) {
-    AttributeValue n = item.get(JobCountTable.N);
-    return n == null || n.n() == null ? 0 : Long.parseLong(n.n());
+    long[] sum = {0};
+    ReadStats stats =
+        counters.visit(partition, level, from, until, true, false, (unit, n) -> {
+          sum[0] += n;
+          return false;
+        });
+    return new CountResult(sum[0], stats);
   }
 
   /** Adds up counts and what reading them cost. */

@@ -15,8 +15,11 @@ final class ListEvaluationsParameters {
   static final int DEFAULT_LIMIT = 25;
   /** The contract's maximum page size; a deployment may configure a lower cap (EVALUATIONS_MAX_LIMIT). */
   static final int MAX_LIMIT = 100;
-  /** Deeper integer offsets cost a count over every skipped job; tokens reach any depth at the cost of one page. */
-  static final long MAX_INTEGER_OFFSET = 10_000;
+  /**
+   * A sanity bound, far beyond any listing: how deep an integer offset is served depends on the order (see
+   * {@link EvaluationPageReader}); tokens reach any depth at the cost of one page.
+   */
+  static final long MAX_INTEGER_OFFSET = 1_000_000_000;
 
   private static final List<String> KNOWN =
       List.of(
@@ -67,21 +70,42 @@ final class ListEvaluationsParameters {
         new EvaluationQuery(status, judgeId, after, before, sortBy, sortOrder), limit, start);
   }
 
+  /**
+   * The judge id goes into a partition key, so DynamoDB's rules are checked here, where breaking them is the client's
+   * 400 and not the store's refusal: well-formed Unicode (a lone UTF-16 surrogate has no UTF-8 form) and no longer
+   * than any stored id, which keeps the joined key far below DynamoDB's 2048 bytes.
+   */
   private static String judgeId(String value) {
-    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes == 0 || bytes > EvaluationJob.MAX_ID_BYTES) {
+    if (!isWellFormed(value) || value.isEmpty() || utf8Length(value) > EvaluationJob.MAX_ID_BYTES) {
       throw new InvalidParameterException(
-          "judge_id", Kind.INVALID_VALUE, "judge_id must be 1 to " + EvaluationJob.MAX_ID_BYTES + " UTF-8 bytes",
+          "judge_id", Kind.INVALID_VALUE,
+          "judge_id must be 1 to " + EvaluationJob.MAX_ID_BYTES + " UTF-8 bytes of well-formed Unicode",
           Optional.of(value));
     }
     return value;
+  }
+
+  private static boolean isWellFormed(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int utf8Length(String value) {
+    return value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static Instant dateTime(String name, String value) {
     return IsoDateTimes.parse(value)
         .orElseThrow(() -> new InvalidParameterException(
             name, Kind.INVALID_DATETIME,
-            name + " must be an ISO 8601 date-time with Z or a UTC offset, such as " + DATE_TIME_EXAMPLE,
+            name + " must be an ISO 8601 date or date-time, UTC unless it has Z or an offset, such as " + DATE_TIME_EXAMPLE,
             Optional.of(value)));
   }
 
@@ -110,7 +134,7 @@ final class ListEvaluationsParameters {
     if (offset < 0 || offset > MAX_INTEGER_OFFSET) {
       throw new InvalidParameterException(
           "offset", Kind.OUT_OF_RANGE, "offset must be an integer from 0 to " + MAX_INTEGER_OFFSET
-              + "; to page deeper, pass the pagination.next_offset token of the previous page as offset",
+              + "; to page, pass the pagination.next_offset token of the previous page as offset",
           Optional.of(value));
     }
     return new PageStart.Offset(offset);

@@ -1,12 +1,15 @@
 package io.evaljobs.evaluations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evaljobs.contract.OpenApiDocument;
 import io.evaljobs.http.InvalidParameterException;
+import io.evaljobs.paging.Cursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The query parameters evaluations.json documents are exactly the ones the handler accepts, with the same values. */
@@ -80,6 +84,24 @@ class DocumentedParametersTest {
     assertEquals(ListEvaluationsParameters.DEFAULT_LIMIT, ListEvaluationsParameters.parse(Map.of()).limit());
     assertEquals(SortField.CREATED_AT.wireName(), schema("sort_by").path("default").asText());
     assertEquals(SortOrder.DESC.wireName(), schema("sort_order").path("default").asText());
-    assertEquals("0", schema("offset").path("default").asText());
+    assertEquals(0, schema("offset").path("default").asInt());
+    assertTrue(schema("offset").path("default").isInt());
+  }
+
+  @Test
+  void documentedOffset_isAnIntegerInTheParsersRangeOrAToken() {
+    JsonNode integer = schema("offset").at("/oneOf/0");
+    JsonNode token = schema("offset").at("/oneOf/1");
+    assertEquals("integer", integer.path("type").asText());
+    assertEquals(0, integer.path("minimum").asLong());
+    assertEquals(ListEvaluationsParameters.MAX_INTEGER_OFFSET, integer.path("maximum").asLong());
+    assertEquals("string", token.path("type").asText());
+    Pattern pattern = Pattern.compile(token.path("pattern").asText());
+    String issued = TestTokens.current().encode(Cursor.atOffset(25), "acme", EvaluationQuery.DEFAULT.canonical());
+    assertTrue(pattern.matcher(issued).find(), issued);
+    for (String integerText : List.of("0", "25", "-1", "10001")) {
+      assertFalse(pattern.matcher(integerText).find(), integerText);
+    }
+    assertFalse(pattern.matcher("a.b").find());
   }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.DynamicTest;
@@ -57,7 +56,7 @@ class EvaluationEventsIT extends DynamoDbSuite {
       EvaluationStatus status = i % 2 == 0 ? EvaluationStatus.FAILED : EvaluationStatus.COMPLETED;
       jobs.add(new StoredJob(ORGANIZATION, new EvaluationJob(
           String.format("eval-%03d", i), status, OptionalLong.of(100), OptionalLong.of(i), OptionalLong.of(i % 3),
-          i % 5 == 0 ? OptionalDouble.empty() : OptionalDouble.of((i * 7) % 100), judge.isEmpty() ? Optional.empty() : Optional.of(judge),
+          i % 5 == 0 ? Optional.empty() : Optional.of(Percentage.of((i * 7) % 100)), judge.isEmpty() ? Optional.empty() : Optional.of(judge),
           judge.isEmpty() ? Optional.empty() : Optional.of(judge.toUpperCase()), created,
           Optional.of(created.plusSeconds(30)), Optional.of(created.plusSeconds(900)), Optional.empty(),
           Optional.of("normal"))));

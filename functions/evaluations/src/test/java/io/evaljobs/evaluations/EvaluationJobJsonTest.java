@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class EvaluationJobJsonTest {
     EvaluationJob job =
         new EvaluationJob(
             "job-1", EvaluationStatus.PROCESSING, OptionalLong.of(200), OptionalLong.of(50), OptionalLong.of(2),
-            OptionalDouble.of(25.5), Optional.of("judge-1"), Optional.of("GPT judge"),
+            Optional.of(Percentage.of(25.5)), Optional.of("judge-1"), Optional.of("GPT judge"),
             Instant.parse("2024-01-14T00:00:00Z"), Optional.of(Instant.parse("2024-01-14T00:00:01.5Z")),
             Optional.empty(), Optional.of(Instant.parse("2024-01-14T01:00:00Z")), Optional.of("high"));
 
@@ -40,7 +39,7 @@ class EvaluationJobJsonTest {
     assertEquals("processing", json.get("status").asText());
     assertTrue(json.get("total_items").isIntegralNumber());
     assertEquals(200, json.get("total_items").asLong());
-    assertEquals(25.5, json.get("progress_percentage").asDouble());
+    assertEquals("25.5", json.get("progress_percentage").toString());
     assertTrue(json.get("progress_percentage").isNumber());
     assertEquals("2024-01-14T00:00:00Z", json.get("created_at").asText());
     assertEquals("2024-01-14T00:00:01.500Z", json.get("started_at").asText());
@@ -72,11 +71,39 @@ class EvaluationJobJsonTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+    "40|40",
+    "0|0",
+    "100|100",
+    "40.0|40",
+    "12.50|12.5",
+    "1e1|10",
+    "2.5E-1|0.25",
+    "0.000|0",
+    "99.99999999999999999999999999999999999|99.99999999999999999999999999999999999",
+  })
+  void parseWrite_progressPercentage_keepsTheStoredNumbersText(String imported, String written) {
+    EvaluationJob job = EvaluationJobJson.parse(
+        "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14\",\"progress_percentage\":"
+            + imported + ",\"total_items\":40}");
+
+    String json = Json.write(g -> EvaluationJobJson.write(g, job));
+
+    assertTrue(json.contains("\"progress_percentage\":" + written + ","), json);
+    assertTrue(json.contains("\"total_items\":40,"), json);
+    assertEquals(job, EvaluationJobJson.parse(json));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
     "{\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\"}|job_id",
     "{\"job_id\":\"\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\"}|job_id",
     "{\"job_id\":\"j\",\"status\":\"done\",\"created_at\":\"2024-01-14T00:00:00Z\"}|status",
     "{\"job_id\":\"j\",\"status\":\"queued\"}|created_at",
-    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00\"}|created_at",
+    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14 00:00:00\"}|created_at",
+    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"total_items\":1e2}|total_items",
+    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"total_items\":9223372036854775808}|total_items",
+    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"progress_percentage\":-0.5}|progress_percentage",
+    "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"progress_percentage\":1e-131}|progress_percentage",
     "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"total_items\":1.5}|total_items",
     "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"failed_items\":-1}|failed_items",
     "{\"job_id\":\"j\",\"status\":\"queued\",\"created_at\":\"2024-01-14T00:00:00Z\",\"progress_percentage\":\"5\"}|progress_percentage",

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -41,7 +41,7 @@ class EvaluationPageReaderTest {
       getItemStarted.countDown();
       await(queryStarted);
       if (counterFails) {
-        throw DynamoDbException.builder().message("throttled for the test").statusCode(400).build();
+        throw ProvisionedThroughputExceededException.builder().message("throttled for the test").statusCode(400).build();
       }
       return GetItemResponse.builder().item(Map.of(JobCountTable.N, AttributeValue.fromN("7"))).build();
     }

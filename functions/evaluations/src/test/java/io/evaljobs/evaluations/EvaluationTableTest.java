@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -172,7 +171,7 @@ class EvaluationTableTest {
     EvaluationJob job =
         new EvaluationJob(
             "x", EvaluationStatus.COMPLETED, OptionalLong.of(Long.MAX_VALUE), OptionalLong.of(0),
-            OptionalLong.empty(), OptionalDouble.of(Double.MIN_VALUE), Optional.of("j"),
+            OptionalLong.empty(), Optional.of(new Percentage("1E-130")), Optional.of("j"),
             Optional.empty(), SortableValues.MIN_INSTANT, Optional.of(SortableValues.MAX_INSTANT),
             Optional.of(SortableValues.MAX_INSTANT), Optional.empty(), Optional.empty());
 
@@ -220,7 +219,7 @@ class EvaluationTableTest {
   private static EvaluationJob job(String id, Optional<String> judge) {
     return new EvaluationJob(
         id, EvaluationStatus.QUEUED, OptionalLong.empty(), OptionalLong.empty(),
-        OptionalLong.empty(), OptionalDouble.empty(), judge, Optional.empty(), AFTER,
+        OptionalLong.empty(), Optional.empty(), judge, Optional.empty(), AFTER,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

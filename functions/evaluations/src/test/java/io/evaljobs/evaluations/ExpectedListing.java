@@ -1,5 +1,6 @@
 package io.evaljobs.evaluations;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,8 @@ final class ExpectedListing {
       case COMPLETED_AT:
         return a.completedAt().get().compareTo(b.completedAt().get());
       case PROGRESS_PERCENTAGE:
-        return Double.compare(a.progressPercentage().getAsDouble(), b.progressPercentage().getAsDouble());
+        return new BigDecimal(a.progressPercentage().get().literal())
+            .compareTo(new BigDecimal(b.progressPercentage().get().literal()));
       case TOTAL_ITEMS:
         return Long.compare(a.totalItems().getAsLong(), b.totalItems().getAsLong());
       default:

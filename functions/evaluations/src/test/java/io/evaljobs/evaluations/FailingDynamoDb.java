@@ -2,9 +2,9 @@ package io.evaljobs.evaluations;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -15,13 +15,13 @@ final class FailingDynamoDb implements DynamoDbClient {
   @Override
   public QueryResponse query(QueryRequest request) {
     queries.incrementAndGet();
-    throw DynamoDbException.builder().message("throttled for the test").statusCode(400).build();
+    throw ProvisionedThroughputExceededException.builder().message("throttled for the test").statusCode(400).build();
   }
 
   @Override
   public GetItemResponse getItem(GetItemRequest request) {
     queries.incrementAndGet();
-    throw DynamoDbException.builder().message("throttled for the test").statusCode(400).build();
+    throw ProvisionedThroughputExceededException.builder().message("throttled for the test").statusCode(400).build();
   }
 
   @Override

@@ -22,16 +22,30 @@ record HandlerResponse(int status, JsonNode headers, JsonNode body) {
 
   static HandlerResponse invoke(RequestStreamHandler handler, byte[] event) {
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(event), out, null);
-      JsonNode response = MAPPER.readTree(out.toByteArray());
-      int status = response.get("statusCode").asInt();
-      String body = response.get("body").asText();
-      ContractValidator.evaluations().assertValid(status, headers(response.get("headers")), body);
-      return new HandlerResponse(status, response.get("headers"), MAPPER.readTree(body));
+      JsonNode response = checkedResponse(handler, event);
+      return new HandlerResponse(
+          response.get("statusCode").asInt(), response.get("headers"), MAPPER.readTree(response.get("body").asText()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The body's text exactly as written (a parsed body no longer tells {@code 40} from {@code 40.0} everywhere). */
+  static String invokeForBody(RequestStreamHandler handler, String event) {
+    try {
+      return checkedResponse(handler, event.getBytes(StandardCharsets.UTF_8)).get("body").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode checkedResponse(RequestStreamHandler handler, byte[] event) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event), out, null);
+    JsonNode response = MAPPER.readTree(out.toByteArray());
+    ContractValidator.evaluations().assertValid(
+        response.get("statusCode").asInt(), headers(response.get("headers")), response.get("body").asText());
+    return response;
   }
 
   private static Map<String, String> headers(JsonNode headers) {

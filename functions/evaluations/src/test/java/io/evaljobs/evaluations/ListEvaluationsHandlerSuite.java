@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** GET /evaluations end to end: proxy event in, proxy response out, over real DynamoDB queries. */
 abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
@@ -28,6 +30,10 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   /** Enough jobs in one partition that a selective filter exhausts a page's read budget. */
   private static final int WIDE_JOBS = 2_600;
 
+  /** Numbers as written to DynamoDB, and the JSON literal each must come back as: DynamoDB's canonical text. */
+  private static final List<String> STORED_PROGRESS = List.of("40", "40.0", "12.50", "1E+1", "0.000001", "0", "100.00");
+  private static final List<String> LISTED_PROGRESS = List.of("40", "40", "12.5", "10", "0.000001", "0", "100");
+
   private ListEvaluationsHandler handler;
 
   @Override
@@ -35,23 +41,31 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
     List<EvaluationJob> acme = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       acme.add(job("job-" + (100 + i), T0.plusSeconds(60L * i), i % 3 == 0 ? Optional.empty() : Optional.of(T0.plusSeconds(7200 - 60L * i)),
-          i % 4 == 0 ? OptionalDouble.empty() : OptionalDouble.of(i % 5 * 20.0), i % 2 == 0 ? "judge-a" : "judge#b",
+          i % 4 == 0 ? Optional.empty() : Optional.of(Percentage.of(i % 5 * 20.0)), i % 2 == 0 ? "judge-a" : "judge#b",
           i % 3 == 0 ? EvaluationStatus.PROCESSING : EvaluationStatus.COMPLETED));
     }
     JobWriter.write(dynamo(), tableName(), "acme", acme);
     // Another tenant with the same job ids and judges: none of it may ever show for acme.
     List<EvaluationJob> other = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      other.add(job("job-" + (100 + i), T0.plusSeconds(60L * i + 1), Optional.empty(), OptionalDouble.of(1),
+      other.add(job("job-" + (100 + i), T0.plusSeconds(60L * i + 1), Optional.empty(), Optional.of(Percentage.of(1)),
           "judge-a", EvaluationStatus.COMPLETED));
     }
     JobWriter.write(dynamo(), tableName(), "acme#judge-a", other);
     List<EvaluationJob> wide = new ArrayList<>();
     for (int i = 0; i < WIDE_JOBS; i++) {
-      wide.add(job(String.format("w-%05d", i), T0.plusSeconds(i), Optional.empty(), OptionalDouble.of(i % 100),
+      wide.add(job(String.format("w-%05d", i), T0.plusSeconds(i), Optional.empty(), Optional.of(Percentage.of(i % 100)),
           "judge-a", EvaluationStatus.QUEUED));
     }
     JobWriter.write(dynamo(), tableName(), "wide", wide);
+    // Progress numbers as an import or an older writer may have handed them to DynamoDB.
+    for (int i = 0; i < STORED_PROGRESS.size(); i++) {
+      Map<String, AttributeValue> item = new HashMap<>(EvaluationTable.toItem("numbers",
+          job("n-" + i, T0.plusSeconds(i), Optional.empty(), Optional.of(new Percentage(STORED_PROGRESS.get(i))), "judge-a",
+              EvaluationStatus.PROCESSING)));
+      item.put("progress_percentage", AttributeValue.fromN(STORED_PROGRESS.get(i)));
+      dynamo().putItem(b -> b.tableName(tableName()).item(item));
+    }
     handler = newHandler();
   }
 
@@ -129,6 +143,49 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   }
 
   @Test
+  void listEvaluations_storedProgress_comesBackAsDynamoDbKeepsTheNumber() {
+    String body = getRaw(ProxyEvents.get("numbers").param("sort_order", "asc"));
+
+    for (int i = 0; i < STORED_PROGRESS.size(); i++) {
+      String job = body.substring(body.indexOf("\"job_id\":\"n-" + i + "\""));
+      String progress = job.substring(job.indexOf("\"progress_percentage\":") + "\"progress_percentage\":".length());
+      assertEquals(LISTED_PROGRESS.get(i), progress.substring(0, progress.indexOf(',')), STORED_PROGRESS.get(i));
+    }
+    assertTrue(body.contains("\"total_items\":100,\"processed_items\":50,\"failed_items\":0,"), body);
+  }
+
+  @Test
+  void listEvaluations_storedProgress_sortsByValue() {
+    JsonNode body = get(ProxyEvents.get("numbers").param("sort_by", "progress_percentage").param("sort_order", "asc"))
+        .body();
+
+    assertEquals(List.of("n-5", "n-4", "n-3", "n-2", "n-0", "n-1", "n-6"), ids(body).subList(0, 7));
+  }
+
+  @Test
+  void listEvaluations_createdBoundsInEveryIsoForm_listTheSameJobs() {
+    List<String> expected =
+        ids(get(ProxyEvents.get("acme").param("created_after", "2024-01-14T00:05:00Z")
+            .param("created_before", "2024-01-14T00:10:00Z").param("sort_order", "asc")).body());
+    assertEquals(List.of("job-106", "job-107", "job-108", "job-109"), expected);
+    for (String[] bounds : List.of(
+        new String[] {"2024-01-14T00:05:00", "2024-01-14T00:10:00"},
+        new String[] {"2024-01-14T00:05", "2024-01-14T00:10:00.000000000"},
+        new String[] {"2024-01-14T00:05:00+00:00", "2024-01-14T00:10:00.000+0000"},
+        new String[] {"2024-01-14T01:05:00+0100", "2024-01-13T23:10:00.0-01:00"})) {
+      HandlerResponse response = get(ProxyEvents.get("acme").param("created_after", bounds[0])
+          .param("created_before", bounds[1]).param("sort_order", "asc"));
+      assertEquals(200, response.status(), response.body().toString());
+      assertEquals(expected, ids(response.body()), String.join(" ", bounds));
+    }
+    JsonNode day = get(ProxyEvents.get("acme").param("created_after", "2024-01-14")
+        .param("created_before", "2024-01-15").param("limit", "100")).body();
+    // job-100 was created at midnight exactly, which the strict bound leaves out.
+    assertEquals(29, day.get("jobs").size());
+    assertFalse(ids(day).contains("job-100"));
+  }
+
+  @Test
   void listEvaluations_equalCreatedBounds_isEmpty() {
     JsonNode body =
         get(ProxyEvents.get("acme")
@@ -171,7 +228,7 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   }
 
   @Test
-  void listEvaluations_selectiveFilterOnWidePartition_shortPagesStillReachEverything() {
+  void listEvaluations_selectiveFilterOnWidePartition_fullPagesReachEverything() {
     Function<String, ProxyEvents> request =
         offset -> {
           ProxyEvents event =
@@ -196,8 +253,9 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
       }
       body = get(request.apply(next.asText())).body();
     }
-    // The matches sit at the far end of the index: the read budget must have cut pages short on the way.
-    assertTrue(pages > 3, "pages: " + pages);
+    // The matches sit at the far end of the sort field's index: the range is read through the creation index
+    // instead, so the pages are full and there are no more of them than the listing needs.
+    assertEquals(2, pages, "pages: " + pages);
     assertEquals(List.of("w-02590", "w-02591", "w-02592"), seen);
   }
 
@@ -234,13 +292,15 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   }
 
   @Test
-  void listEvaluations_missingTable_returns503() {
+  void listEvaluations_missingTable_returns500NotARetry() {
     ListEvaluationsHandler broken = new ListEvaluationsHandler(dynamo(), "no-such-table", "no-such-counts", TestTokens.current());
 
     HandlerResponse response = HandlerResponse.invoke(broken, ProxyEvents.get("acme").json());
 
-    assertEquals(503, response.status());
-    assertEquals("1", response.headers().path("Retry-After").asText());
+    // A deployment fault: retrying cannot cure it, so no 503 and no Retry-After.
+    assertEquals(500, response.status());
+    assertEquals("internal_error", response.error());
+    assertTrue(response.headers().path("Retry-After").isMissingNode());
   }
 
   @Test
@@ -266,6 +326,11 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
     return HandlerResponse.invoke(handler, event.json());
   }
 
+  /** The response body's text as the handler wrote it, after the same contract check. */
+  private String getRaw(ProxyEvents event) {
+    return HandlerResponse.invokeForBody(handler, event.json());
+  }
+
   private static List<String> ids(JsonNode body) {
     List<String> ids = new ArrayList<>();
     body.get("jobs").forEach(job -> ids.add(job.get("job_id").asText()));
@@ -279,7 +344,7 @@ abstract class ListEvaluationsHandlerSuite extends DynamoDbSuite {
   }
 
   private static EvaluationJob job(
-      String id, Instant created, Optional<Instant> completed, OptionalDouble progress, String judge,
+      String id, Instant created, Optional<Instant> completed, Optional<Percentage> progress, String judge,
       EvaluationStatus status) {
     return new EvaluationJob(
         id, status, OptionalLong.of(100), OptionalLong.of(50), OptionalLong.of(0), progress, Optional.of(judge),

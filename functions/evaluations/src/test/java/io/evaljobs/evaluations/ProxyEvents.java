@@ -50,6 +50,23 @@ final class ProxyEvents {
     }
     Map<String, String> authorizer =
         organization.map(org -> Map.of("organization", org, "principalId", "key-1")).orElse(Map.of());
-    return GatewayEvents.proxyEvent(call, authorizer);
+    return escapeSurrogates(GatewayEvents.proxyEvent(call, authorizer));
+  }
+
+  /**
+   * Writes every UTF-16 surrogate as a JSON escape, the only way a lone one can reach the function: it has no UTF-8
+   * form, so the event's bytes would otherwise carry a '?' in its place. Well-formed pairs read back unchanged.
+   */
+  private static String escapeSurrogates(String json) {
+    StringBuilder escaped = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (Character.isSurrogate(c)) {
+        escaped.append(String.format("\\u%04x", (int) c));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
   }
 }

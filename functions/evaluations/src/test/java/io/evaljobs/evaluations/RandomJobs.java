@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -70,10 +69,10 @@ final class RandomJobs {
             ? Optional.of(created.plusSeconds(3600L * random.nextInt(5)))
             : Optional.empty();
     OptionalLong total = random.nextInt(8) == 0 ? OptionalLong.empty() : OptionalLong.of(random.nextInt(6) * 100L);
-    OptionalDouble progress =
+    Optional<Percentage> progress =
         random.nextInt(6) == 0
-            ? OptionalDouble.empty()
-            : OptionalDouble.of(random.nextBoolean() ? random.nextInt(5) * 25.0 : random.nextDouble() * 100);
+            ? Optional.empty()
+            : Optional.of(Percentage.of(random.nextBoolean() ? random.nextInt(5) * 25.0 : random.nextDouble() * 100));
     Optional<String> judge =
         random.nextInt(5) == 0 ? Optional.empty() : Optional.of(JUDGES.get(random.nextInt(JUDGES.size())));
     return new EvaluationJob(

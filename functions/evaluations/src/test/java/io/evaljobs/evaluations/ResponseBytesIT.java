@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class ResponseBytesIT extends DynamoDbSuite {
     for (int i = 0; i < JOBS; i++) {
       jobs.add(new EvaluationJob(
           String.format("job-%02d", i), EvaluationStatus.COMPLETED, OptionalLong.empty(), OptionalLong.empty(),
-          OptionalLong.empty(), OptionalDouble.empty(), Optional.of("judge"), Optional.of(hugeName),
+          OptionalLong.empty(), Optional.empty(), Optional.of("judge"), Optional.of(hugeName),
           start.plusSeconds(i), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("high")));
     }
     JobWriter.write(dynamo(), tableName(), "huge", jobs);

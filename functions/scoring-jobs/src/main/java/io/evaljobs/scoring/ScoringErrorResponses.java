@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
 import io.evaljobs.http.MalformedEventException;
+import io.evaljobs.observability.StoreFailures;
 import java.io.IOException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -26,7 +27,7 @@ final class ScoringErrorResponses {
     if (failure instanceof MalformedEventException) {
       return detail(400, "Bad Request");
     }
-    if (failure instanceof SdkException) {
+    if (failure instanceof SdkException && StoreFailures.isTransient(failure)) {
       return detail(503, "Service temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
     return detail(500, "Internal Server Error");

@@ -168,10 +168,11 @@ class ListScoringJobsHandlerIT {
   }
 
   @Test
-  void listScoringJobs_missingTable_returns503() {
+  void listScoringJobs_missingTable_returns500NotARetry() {
     ListScoringJobsHandler broken = new ListScoringJobsHandler(embedded.client(), "no-such-table", TestTokens.fresh());
     ApiResponse response = ApiContract.respond(broken, TestRequests.forTenant("a", "b").build());
-    assertEquals(503, response.statusCode());
+    assertEquals(500, response.statusCode());
+    assertFalse(response.headers().containsKey("Retry-After"));
     assertFalse(response.body().contains("no-such-table"));
   }
 

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -148,10 +149,10 @@ class ListScoringJobsHandlerTest {
   }
 
   @Test
-  void listScoringJobs_dynamoDbFails_returns503WithRetryAfter() {
+  void listScoringJobs_dynamoDbThrottles_returns503WithRetryAfter() {
     StubDynamoDb failing =
         new StubDynamoDb(request -> {
-          throw DynamoDbException.builder().message("throttled").statusCode(400).build();
+          throw ProvisionedThroughputExceededException.builder().message("throttled").statusCode(400).build();
         });
     ApiResponse response =
         ApiContract.respond(
@@ -160,6 +161,22 @@ class ListScoringJobsHandlerTest {
     assertEquals(503, response.statusCode());
     assertEquals(json("{\"detail\":\"Service temporarily unavailable\"}"), json(response.body()));
     assertTrue(response.headers().containsKey("Retry-After"));
+  }
+
+  @Test
+  void listScoringJobs_dynamoDbRefusesTheRequest_returns500WithoutRetryAfter() {
+    StubDynamoDb refusing =
+        new StubDynamoDb(request -> {
+          throw DynamoDbException.builder().message("One or more parameter values were invalid").statusCode(400)
+              .build();
+        });
+    ApiResponse response =
+        ApiContract.respond(
+            new ListScoringJobsHandler(refusing, "jobs", TestTokens.fresh()),
+            TestRequests.forTenant("acme", "support").build());
+    assertEquals(500, response.statusCode());
+    assertEquals(json("{\"detail\":\"Internal Server Error\"}"), json(response.body()));
+    assertFalse(response.headers().containsKey("Retry-After"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
+import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
 import io.evaljobs.scoring.ScoringJobJson;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeSet;
@@ -109,6 +109,34 @@ class ImportIT {
     for (EvaluationJob job : expected.values()) {
       Map<String, AttributeValue> stored = get(table, EvaluationTable.toItem("acme", job));
       assertEquals(job, EvaluationTable.fromItem(stored));
+    }
+  }
+
+  @Test
+  void importEvaluations_numbersAsWritten_areStoredAndListedAsTheSameJsonNumbers() throws IOException {
+    List<String> imported = List.of("40", "40.0", "12.50", "7.125", "1e1", "0", "100");
+    List<String> listed = List.of("40", "40", "12.5", "7.125", "10", "0", "100");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < imported.size(); i++) {
+      lines.add("{\"job_id\":\"num-" + i + "\",\"status\":\"processing\",\"created_at\":\"2026-01-0" + (i + 1)
+          + "\",\"total_items\":40,\"processed_items\":16,\"failed_items\":0,\"progress_percentage\":"
+          + imported.get(i) + "}");
+    }
+    Path file = dir.resolve("numbers.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    String table = tables.get(EvaluationTable.LOGICAL_ID);
+
+    Run run = run("import", "evaluations", "--organization", "numbers", "--table", table, file.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    for (int i = 0; i < imported.size(); i++) {
+      Map<String, AttributeValue> stored = get(table, Map.of(
+          "organization", AttributeValue.fromS("numbers"), "job_id", AttributeValue.fromS("num-" + i)));
+      assertEquals(listed.get(i), stored.get("progress_percentage").n(), imported.get(i));
+      String written = Json.write(json -> EvaluationJobJson.write(json, EvaluationTable.fromItem(stored)));
+      assertTrue(written.contains("\"total_items\":40,\"processed_items\":16,\"failed_items\":0,"
+          + "\"progress_percentage\":" + listed.get(i) + ","), written);
+      assertTrue(written.contains("\"created_at\":\"2026-01-0" + (i + 1) + "T00:00:00Z\""), written);
     }
   }
 
@@ -247,7 +275,7 @@ class ImportIT {
         OptionalLong.of(total),
         OptionalLong.of(finished ? total : random.nextInt((int) total)),
         OptionalLong.of(random.nextInt(3)),
-        OptionalDouble.of(random.nextInt(1001) / 10.0),
+        Optional.of(Percentage.of(random.nextInt(1001) / 10.0)),
         random.nextBoolean() ? Optional.of("judge-" + random.nextInt(4)) : Optional.empty(),
         Optional.of("Judge"),
         created,

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -164,7 +163,7 @@ class LocalApiIT {
     EvaluationJob job =
         new EvaluationJob(
             "job-written-while-running", EvaluationStatus.QUEUED, OptionalLong.empty(), OptionalLong.empty(),
-            OptionalLong.empty(), OptionalDouble.empty(), Optional.of(judge), Optional.empty(), Instant.now(),
+            OptionalLong.empty(), Optional.empty(), Optional.of(judge), Optional.empty(), Instant.now(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     server.dynamoDb().putItem(b -> b.tableName(server.tables().get(EvaluationTable.LOGICAL_ID))
         .item(EvaluationTable.toItem("acme", job)));

@@ -5,6 +5,7 @@ import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,8 +62,8 @@ final class EvaluationData {
     // Few distinct creation times, so ties (broken by job_id) are common.
     Instant created = EPOCH.plusSeconds(3600L * random.nextInt(6));
     OptionalLong total = random.nextInt(4) == 0 ? OptionalLong.empty() : OptionalLong.of(random.nextInt(5) * 10L);
-    OptionalDouble progress =
-        random.nextInt(4) == 0 ? OptionalDouble.empty() : OptionalDouble.of(random.nextInt(5) * 25.0);
+    Optional<Percentage> progress =
+        random.nextInt(4) == 0 ? Optional.empty() : Optional.of(Percentage.of(random.nextInt(5) * 25.0));
     Optional<String> judge =
         random.nextInt(5) == 0 ? Optional.empty() : Optional.of(JUDGE_IDS.get(random.nextInt(JUDGE_IDS.size())));
     Optional<Instant> completed =

@@ -48,8 +48,11 @@ class EvaluationsFuzzIT {
     Map<String, List<String>> valid = new LinkedHashMap<>();
     valid.put("status", List.of("queued", "processing", "completed", "failed", "cancelled"));
     valid.put("judge_id", EvaluationData.JUDGE_IDS);
-    valid.put("created_after", List.of("2024-03-01T01:00:00Z", "2024-02-01T00:00:00+02:00", "2024-03-01T02:30:00.5Z"));
-    valid.put("created_before", List.of("2024-03-01T04:00:00Z", "2030-01-01T00:00:00Z", "2024-03-01T03:00:00-01:00"));
+    // Every form a client library writes: Z, +00:00, +0000, no offset (UTC), a bare date (midnight UTC).
+    valid.put("created_after", List.of("2024-03-01T01:00:00Z", "2024-02-01T00:00:00+02:00", "2024-03-01T02:30:00.5Z",
+        "2024-03-01", "2024-03-01T01:00:00", "2024-03-01T01:00:00.123456+0000", "2024-03-01T00:30:00.123456789+00:00"));
+    valid.put("created_before", List.of("2024-03-01T04:00:00Z", "2030-01-01T00:00:00Z", "2024-03-01T03:00:00-01:00",
+        "2024-03-02", "2024-03-01T04:00:00", "2024-03-01T05:00:00+0100", "2024-03-01T03:00:00.5-0000"));
     valid.put("limit", List.of("1", "2", "5", "25", "100"));
     valid.put("offset", List.of("0", "1", "3", "10", "10000"));
     valid.put("sort_by", List.of("created_at", "completed_at", "progress_percentage", "total_items"));

@@ -13,7 +13,11 @@ final class HostileText {
           "\u2028\u2029", "\ufeff", "\uffff", "🙂", "Σ", "組織", "null", "true", "[]", "{}", "NaN", "Infinity",
           "-0", "0", "1", "-1", "100", "101", "10000", "10001", "99999999999999999999999999", "1e3", "0x10", " 5",
           "5 ", "+5", "1.0", "１２", "٣", "attribute_exists(organization)", "size(#a) > :b", "contains(a, b)",
-          "#pk = :pk", ":pk AND #sk BETWEEN :a AND :b", "judge-1", "agent-1", "c", "b#c");
+          "#pk = :pk", ":pk AND #sk BETWEEN :a AND :b", "judge-1", "agent-1", "c", "b#c",
+          // Dates in the forms clients write, and near misses of them.
+          "2024-03-01", "2024-03-01T01:00:00", "2024-03-01T01:00:00+0000", "2024-03-01T01:00:00.000000001+00:00",
+          "2024-03-01T01:00:00 00:00", "2024-03-01T01:00:00+00", "2024-02-30", "2024-03-01T25:00:00", "2024-03-01Z",
+          "9999-12-31T23:59:59.999999999-1800", "0000-01-01");
 
   private HostileText() {}
 

@@ -2,12 +2,12 @@ package io.evaljobs.local.demo;
 
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationStatus;
+import io.evaljobs.evaluations.Percentage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
@@ -98,10 +98,10 @@ final class DemoEvaluations {
         completed = Optional.of(startedAt.plus(runTime.multipliedBy(processed + 1).dividedBy(items + 1)));
       }
     }
-    OptionalDouble progress =
+    Optional<Percentage> progress =
         total.isPresent() && items > 0
-            ? OptionalDouble.of(Math.round(processed * 1000.0 / items) / 10.0)
-            : status == EvaluationStatus.QUEUED ? OptionalDouble.of(0.0) : OptionalDouble.empty();
+            ? Optional.of(Percentage.of(Math.round(processed * 1000.0 / items) / 10.0))
+            : status == EvaluationStatus.QUEUED ? Optional.of(Percentage.of(0.0)) : Optional.empty();
     return new EvaluationJob(
         jobId,
         status,
