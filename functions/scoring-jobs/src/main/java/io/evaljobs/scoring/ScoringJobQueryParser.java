@@ -109,7 +109,13 @@ final class ScoringJobQueryParser {
       return Cursor.atOffset(0);
     }
     try {
-      return tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+      Cursor cursor = tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+      // This API mints only "after a sort key" cursors; anything else is no token of its plan.
+      if (cursor.kind() != Cursor.Kind.AFTER
+          || !cursor.anchor().orElseThrow().lastKey().containsKey(ScoringJobTable.CREATED_SK)) {
+        throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
+      }
+      return cursor;
     } catch (InvalidPageTokenException e) {
       violations.add(
           new ParameterViolation(Problem.INVALID_PAGE_TOKEN, OFFSET, token.get(), OptionalLong.empty()));

@@ -7,6 +7,7 @@ import io.evaljobs.dynamodb.Position;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.scoring.ParameterViolation.Problem;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,27 @@ class ScoringJobQueryParserTest {
   @Test
   void parse_tokenMintedForTheSameTenantAndFilters_givesItsCursor() {
     JobFilters filters = new JobFilters(Map.of(JobFilter.AGENT_NAME, "bot"));
-    Cursor cursor = Cursor.after(10, new Position(0, Map.of("tenant", "acme#support")));
+    Cursor cursor = Cursor.after(10, new Position(0, Map.of("created_sk", "2026-01-01T00:00:00.000000000Z#j")));
     String token = tokens.encode(cursor, "acme#support", filters.canonical());
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
         .param("agent_name", "bot").param("offset", token).build());
     assertEquals(cursor, query.cursor());
+  }
+
+  @Test
+  void parse_authenticTokenOfAnotherCursorShape_isRefusedAsAnInvalidToken() {
+    JobFilters filters = new JobFilters(Map.of(JobFilter.AGENT_NAME, "bot"));
+    for (Cursor cursor :
+        List.of(
+            Cursor.atOffset(5),
+            Cursor.after(10, new Position(0, Map.of("tenant", "acme#support"))),
+            Cursor.before(10, new Position(0, Map.of("created_sk", "k"))))) {
+      String token = tokens.encode(cursor, "acme#support", filters.canonical());
+      InvalidQueryException e =
+          assertThrows(InvalidQueryException.class, () -> parser.parse(TestRequests.forTenant("acme", "support")
+              .param("agent_name", "bot").param("offset", token).build()));
+      assertEquals(Problem.INVALID_PAGE_TOKEN, e.violations().get(0).problem(), cursor.toString());
+    }
   }
 
   @Test
