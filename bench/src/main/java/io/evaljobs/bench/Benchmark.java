@@ -201,6 +201,10 @@ public final class Benchmark {
         reads.totalCount();
         log("evaluations paging walks");
         new EvaluationPagingSection(new MeasuredHandler(evaluations, counter), table, tenants.large()).addRows();
+        log("scoring plans: loading skewed projects");
+        ScoringPlanSection.load(admin, scoringTable, tenants.large());
+        log("scoring plans");
+        new ScoringPlanSection(new MeasuredHandler(scoring, counter), table, tenants.large()).addRows();
       }
       for (FunctionUnderTest function : functions) {
         launched.artifact(function);

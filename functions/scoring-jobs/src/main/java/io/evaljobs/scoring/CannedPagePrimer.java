@@ -43,12 +43,14 @@ final class CannedPagePrimer {
 
   static String event() {
     GatewayEvents.Call call =
-        GatewayEvents.Call.of("GET", "/v2/confidence-scoring/jobs").withHeader("Host", "priming.invalid");
+        GatewayEvents.Call.of("GET", "/v2/confidence-scoring/jobs")
+            .withHeader("Host", "priming.invalid")
+            .withQueryParameter("limit", "50");
     return GatewayEvents.proxyEvent(
         call, Map.of("customer_id", CUSTOMER, "project_id", PROJECT, "principalId", "priming"));
   }
 
-  /** One more job than the default page holds, so the page links to a next one. */
+  /** One more job than the primed page of 50 holds, so the page links to a next one. */
   private static List<Map<String, AttributeValue>> items() {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Instant created = Instant.parse("2024-01-01T00:00:00Z");

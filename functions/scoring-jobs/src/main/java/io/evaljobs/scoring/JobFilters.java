@@ -10,8 +10,11 @@ import java.util.Optional;
 
 /** The identity filters of one listing, combined with AND; an empty value matches only jobs whose value is "". */
 record JobFilters(Map<JobFilter, String> values) {
-  /** Bump when the index choice for a filter set changes, so that tokens minted under the old plan are refused. */
-  private static final String PLAN_VERSION = "plan-1";
+  /**
+   * Bump when what a token's cursor means changes, so that tokens minted under the old plan are refused. plan-2: the
+   * cursor is the frontier sort key below which the listing continues, on whichever index.
+   */
+  private static final String PLAN_VERSION = "plan-2";
 
   JobFilters {
     EnumMap<JobFilter, String> copy = new EnumMap<>(JobFilter.class);

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The RFC 8288 {@code Link} header announcing the next page: the same filters and limit, plus the page token as
- * {@code offset}. Absolute when the request names its host, else a path-absolute reference.
+ * The RFC 8288 {@code Link} header announcing the next page: the same filters and limit (none when the request gave
+ * none), plus the page token as {@code offset}. Absolute when the request names its host, else a path-absolute
+ * reference.
  */
 final class NextPageLink {
   // Only hosts that cannot smuggle anything into the header or point the link elsewhere than a host name.
@@ -33,8 +34,11 @@ final class NextPageLink {
         separator = '&';
       }
     }
-    url.append(separator).append(ScoringJobQueryParser.LIMIT).append('=').append(query.limit());
-    url.append('&').append(ScoringJobQueryParser.OFFSET).append('=').append(encodeComponent(token));
+    if (query.limit().isPresent()) {
+      url.append(separator).append(ScoringJobQueryParser.LIMIT).append('=').append(query.limit().getAsInt());
+      separator = '&';
+    }
+    url.append(separator).append(ScoringJobQueryParser.OFFSET).append('=').append(encodeComponent(token));
     return "<" + url + ">; rel=\"next\"";
   }
 

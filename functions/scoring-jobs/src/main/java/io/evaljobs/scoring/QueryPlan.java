@@ -1,21 +1,19 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.dynamodb.IndexQuery;
 import io.evaljobs.dynamodb.ItemFilter;
-import io.evaljobs.dynamodb.SortKeyCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Chooses the index a listing reads and the filters it applies on the way. The index is that of the most selective
- * filter given, by a fixed ranking rather than statistics: execution and session ids are near-unique per job, then
- * instance ids, then tool ids and names, and versions last, since one version is shared by most of an agent's jobs.
- * The other filters become a FilterExpression on plain attributes. Without filters, the tenant's own index.
+ * The streams a listing may be read through. Without filters, the tenant's own index. With filters, one stream per
+ * broad filter (tool, names, versions): that filter's index, the others as a FilterExpression. Each alone answers
+ * the whole listing; the reader ({@link ScoringJobReader}) picks among them as it goes, by the density it measures.
+ * The fixed ranking below orders the first probes: execution and session ids are near-unique per job, then instance
+ * ids, then tool ids and names, and versions last.
  */
 final class QueryPlan {
   static final List<JobFilter> MOST_SELECTIVE_FIRST =
@@ -30,56 +28,58 @@ final class QueryPlan {
           JobFilter.AGENT_VERSION,
           JobFilter.AGENT_WORKFLOW_VERSION);
 
+  /**
+   * Ids of one execution, session or instance: a handful of jobs each, so a listing filtered by one is read through
+   * its index alone, without probing the broad ones.
+   */
+  static final List<JobFilter> NEAR_UNIQUE =
+      List.of(
+          JobFilter.TOOL_EXECUTION_ID,
+          JobFilter.AGENT_SESSION_ID,
+          JobFilter.AGENT_WORKFLOW_SESSION_ID,
+          JobFilter.TOOL_INSTANCE_ID);
+
   private QueryPlan() {}
 
-  /** The filter whose index is read; empty when the tenant index is. */
-  static Optional<JobFilter> indexedFilter(JobFilters filters) {
-    return MOST_SELECTIVE_FIRST.stream().filter(filter -> filters.valueOf(filter).isPresent()).findFirst();
-  }
-
-  static IndexQuery plan(String tableName, Tenant tenant, JobFilters filters) {
-    Optional<JobFilter> indexed = indexedFilter(filters);
-    String index;
-    String partitionAttribute;
-    String partitionValue;
-    if (indexed.isPresent()) {
-      JobFilter filter = indexed.get();
-      index = ScoringJobTable.indexName(filter);
-      partitionAttribute = ScoringJobTable.partitionKeyAttribute(filter);
-      partitionValue =
-          ScoringJobTable.filterPartitionKey(
-              tenant.customerId(), tenant.projectId(), filters.valueOf(filter).orElseThrow());
-    } else {
-      index = ScoringJobTable.TENANT_INDEX;
-      partitionAttribute = ScoringJobTable.TENANT;
-      partitionValue = ScoringJobTable.tenantKey(tenant.customerId(), tenant.projectId());
+  /**
+   * The listing's streams, the most selective by the ranking first; never empty. Only one when a near-unique id is
+   * among the filters.
+   */
+  static List<JobStream> streams(Tenant tenant, JobFilters filters) {
+    if (filters.isEmpty()) {
+      return List.of(
+          new JobStream(
+              Optional.empty(),
+              ScoringJobTable.TENANT_INDEX,
+              ScoringJobTable.TENANT,
+              ScoringJobTable.tenantKey(tenant.customerId(), tenant.projectId()),
+              Optional.empty()));
     }
-    List<String> keyAttributes =
-        new ArrayList<>(
-            new LinkedHashSet<>(
-                List.of(
-                    partitionAttribute, ScoringJobTable.CREATED_SK, ScoringJobTable.TENANT, ScoringJobTable.JOB_ID)));
-    return new IndexQuery(
-        tableName,
-        index,
-        partitionAttribute,
-        partitionValue,
-        ScoringJobTable.CREATED_SK,
-        List.of(
-            SortKeyCondition.between(
-                ScoringJobTable.createdSortKeyLowest(), ScoringJobTable.createdSortKeyHighest())),
-        false,
-        remainingFilter(filters, indexed),
-        keyAttributes,
-        ScoringJobTable.RETURNED_ATTRIBUTES);
+    List<JobStream> streams = new ArrayList<>();
+    for (JobFilter filter : MOST_SELECTIVE_FIRST) {
+      Optional<String> value = filters.valueOf(filter);
+      if (value.isPresent()) {
+        streams.add(
+            new JobStream(
+                Optional.of(filter),
+                ScoringJobTable.indexName(filter),
+                ScoringJobTable.partitionKeyAttribute(filter),
+                ScoringJobTable.filterPartitionKey(tenant.customerId(), tenant.projectId(), value.get()),
+                remainingFilter(filters, filter)));
+        if (NEAR_UNIQUE.contains(filter)) {
+          break;
+        }
+      }
+    }
+    return List.copyOf(streams);
   }
 
-  private static Optional<ItemFilter> remainingFilter(JobFilters filters, Optional<JobFilter> indexed) {
+  private static Optional<ItemFilter> remainingFilter(JobFilters filters, JobFilter indexed) {
     List<String> terms = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     filters.values().forEach((filter, value) -> {
-      if (indexed.isPresent() && indexed.get() == filter) {
+      if (filter == indexed) {
         return;
       }
       int n = terms.size();

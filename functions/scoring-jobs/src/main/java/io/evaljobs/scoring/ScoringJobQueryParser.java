@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -31,7 +32,7 @@ final class ScoringJobQueryParser {
     this(tokens, ScoringJobQuery.MAX_LIMIT);
   }
 
-  /** {@code maxLimit}: the largest page a client may ask for; the default page shrinks to fit under it. */
+  /** {@code maxLimit}: the largest page a client may ask for with {@code limit}. */
   ScoringJobQueryParser(PageTokens tokens, int maxLimit) {
     if (maxLimit < 1 || maxLimit > ScoringJobQuery.MAX_LIMIT) {
       throw new IllegalArgumentException("maxLimit must be from 1 to " + ScoringJobQuery.MAX_LIMIT);
@@ -48,7 +49,7 @@ final class ScoringJobQueryParser {
     QueryParameters parameters = new QueryParameters(request.queryParameters());
     JobFilters filters = filtersOf(parameters);
     List<ParameterViolation> violations = new ArrayList<>();
-    int limit = limitOf(parameters, violations);
+    OptionalInt limit = limitOf(parameters, violations);
     Cursor cursor = cursorOf(parameters, tenant, filters, violations);
     if (!violations.isEmpty()) {
       throw new InvalidQueryException(violations);
@@ -77,16 +78,16 @@ final class ScoringJobQueryParser {
     return new JobFilters(values);
   }
 
-  private int limitOf(QueryParameters parameters, List<ParameterViolation> violations) {
-    int defaultLimit = Math.min(ScoringJobQuery.DEFAULT_LIMIT, maxLimit);
+  /** Empty without a {@code limit}: the response then holds as much of the listing as its bounds allow. */
+  private OptionalInt limitOf(QueryParameters parameters, List<ParameterViolation> violations) {
     Optional<String> given = parameters.last(LIMIT);
     if (given.isEmpty()) {
-      return defaultLimit;
+      return OptionalInt.empty();
     }
     String text = given.get();
     if (IntegerText.tooLong(text)) {
       violations.add(new ParameterViolation(Problem.INTEGER_TOO_LONG, LIMIT, text, OptionalLong.empty()));
-      return defaultLimit;
+      return OptionalInt.empty();
     }
     Optional<BigInteger> value = IntegerText.parse(text);
     if (value.isEmpty()) {
@@ -96,9 +97,9 @@ final class ScoringJobQueryParser {
     } else if (value.get().compareTo(BigInteger.valueOf(maxLimit)) > 0) {
       violations.add(new ParameterViolation(Problem.TOO_LARGE, LIMIT, text, OptionalLong.of(maxLimit)));
     } else {
-      return value.get().intValueExact();
+      return OptionalInt.of(value.get().intValueExact());
     }
-    return defaultLimit;
+    return OptionalInt.empty();
   }
 
   private Cursor cursorOf(
@@ -108,7 +109,13 @@ final class ScoringJobQueryParser {
       return Cursor.atOffset(0);
     }
     try {
-      return tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+      Cursor cursor = tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+      // This API mints only "after a sort key" cursors; anything else is no token of its plan.
+      if (cursor.kind() != Cursor.Kind.AFTER
+          || !cursor.anchor().orElseThrow().lastKey().containsKey(ScoringJobTable.CREATED_SK)) {
+        throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
+      }
+      return cursor;
     } catch (InvalidPageTokenException e) {
       violations.add(
           new ParameterViolation(Problem.INVALID_PAGE_TOKEN, OFFSET, token.get(), OptionalLong.empty()));

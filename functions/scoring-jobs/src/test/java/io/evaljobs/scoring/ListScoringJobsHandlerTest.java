@@ -226,7 +226,9 @@ class ListScoringJobsHandlerTest {
     assertFalse(response.headers().containsKey("Link"));
     JsonNode body = ApiContract.parse(response.body());
     assertTrue(body.get(0).get("score").isIntegralNumber());
-    assertEquals(50, dynamo.queries.get(0).limit() - 1);
+    // Without limit the page is the whole listing as far as one response goes: one Query, as large as it may be.
+    assertEquals(PageWorkBounds.ITEMS_PER_REQUEST, dynamo.queries.get(0).limit());
+    assertEquals(1, dynamo.queries.size());
   }
 
   private static ScoringJob job(String id, String score) {

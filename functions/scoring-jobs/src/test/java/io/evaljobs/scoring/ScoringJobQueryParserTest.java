@@ -7,7 +7,9 @@ import io.evaljobs.dynamodb.Position;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.scoring.ParameterViolation.Problem;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ScoringJobQueryParserTest {
@@ -15,11 +17,12 @@ class ScoringJobQueryParserTest {
   private final ScoringJobQueryParser parser = new ScoringJobQueryParser(tokens);
 
   @Test
-  void parse_noParameters_listsEverythingFromTheStartWithDefaultLimit() {
+  void parse_noParameters_listsEverythingFromTheStartWithoutALimit() {
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support").build());
     assertEquals(new Tenant("acme", "support"), query.tenant());
     assertEquals(JobFilters.none(), query.filters());
-    assertEquals(50, query.limit());
+    assertEquals(OptionalInt.empty(), query.limit());
+    assertEquals(PageWorkBounds.UNPAGED_JOBS, query.pageSize());
     assertEquals(Cursor.atOffset(0), query.cursor());
   }
 
@@ -40,7 +43,7 @@ class ScoringJobQueryParserTest {
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
         .param("agent_name", "first").param("agent_name", "last").param("limit", "3").param("limit", "7").build());
     assertEquals("last", query.filters().valueOf(JobFilter.AGENT_NAME).orElseThrow());
-    assertEquals(7, query.limit());
+    assertEquals(OptionalInt.of(7), query.limit());
   }
 
   @Test
@@ -60,18 +63,35 @@ class ScoringJobQueryParserTest {
 
   @Test
   void parse_limitsAtBothEnds_areAccepted() {
-    assertEquals(1, parser.parse(TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
-    assertEquals(100, parser.parse(TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
+    assertEquals(OptionalInt.of(1), parser.parse(TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
+    assertEquals(
+        OptionalInt.of(100), parser.parse(TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
   }
 
   @Test
   void parse_tokenMintedForTheSameTenantAndFilters_givesItsCursor() {
     JobFilters filters = new JobFilters(Map.of(JobFilter.AGENT_NAME, "bot"));
-    Cursor cursor = Cursor.after(10, new Position(0, Map.of("tenant", "acme#support")));
+    Cursor cursor = Cursor.after(10, new Position(0, Map.of("created_sk", "2026-01-01T00:00:00.000000000Z#j")));
     String token = tokens.encode(cursor, "acme#support", filters.canonical());
     ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
         .param("agent_name", "bot").param("offset", token).build());
     assertEquals(cursor, query.cursor());
+  }
+
+  @Test
+  void parse_authenticTokenOfAnotherCursorShape_isRefusedAsAnInvalidToken() {
+    JobFilters filters = new JobFilters(Map.of(JobFilter.AGENT_NAME, "bot"));
+    for (Cursor cursor :
+        List.of(
+            Cursor.atOffset(5),
+            Cursor.after(10, new Position(0, Map.of("tenant", "acme#support"))),
+            Cursor.before(10, new Position(0, Map.of("created_sk", "k"))))) {
+      String token = tokens.encode(cursor, "acme#support", filters.canonical());
+      InvalidQueryException e =
+          assertThrows(InvalidQueryException.class, () -> parser.parse(TestRequests.forTenant("acme", "support")
+              .param("agent_name", "bot").param("offset", token).build()));
+      assertEquals(Problem.INVALID_PAGE_TOKEN, e.violations().get(0).problem(), cursor.toString());
+    }
   }
 
   @Test
