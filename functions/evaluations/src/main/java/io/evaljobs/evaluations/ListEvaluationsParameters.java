@@ -1,9 +1,9 @@
 package io.evaljobs.evaluations;
 
+import io.evaljobs.dynamodb.StorableText;
 import io.evaljobs.http.InvalidParameterException;
 import io.evaljobs.http.InvalidParameterException.Kind;
 import io.evaljobs.http.QueryParameters;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,29 +76,14 @@ final class ListEvaluationsParameters {
    * than any stored id, which keeps the joined key far below DynamoDB's 2048 bytes.
    */
   private static String judgeId(String value) {
-    if (!isWellFormed(value) || value.isEmpty() || utf8Length(value) > EvaluationJob.MAX_ID_BYTES) {
+    if (!StorableText.isWellFormed(value) || value.isEmpty()
+        || StorableText.utf8Length(value) > EvaluationJob.MAX_ID_BYTES) {
       throw new InvalidParameterException(
           "judge_id", Kind.INVALID_VALUE,
           "judge_id must be 1 to " + EvaluationJob.MAX_ID_BYTES + " UTF-8 bytes of well-formed Unicode",
           Optional.of(value));
     }
     return value;
-  }
-
-  private static boolean isWellFormed(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int utf8Length(String value) {
-    return value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static Instant dateTime(String name, String value) {

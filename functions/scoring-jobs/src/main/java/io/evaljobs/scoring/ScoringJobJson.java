@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.evaljobs.dynamodb.SortableValues;
+import io.evaljobs.dynamodb.StorableText;
 import io.evaljobs.http.Json;
 import io.evaljobs.paging.ResponseBytes;
 import java.io.IOException;
@@ -70,8 +71,8 @@ public final class ScoringJobJson {
     Optional<Score> score = score(fields.get("score"));
     Optional<String> explanation = optionalString(fields, "explanation");
     if (explanation.isPresent()
-        && (!StoredValueLimits.isWellFormed(explanation.get())
-            || StoredValueLimits.utf8Length(explanation.get()) > MAX_EXPLANATION_BYTES)) {
+        && (!StorableText.isWellFormed(explanation.get())
+            || StorableText.utf8Length(explanation.get()) > MAX_EXPLANATION_BYTES)) {
       throw new IllegalArgumentException(
           "explanation must be well-formed Unicode of at most " + MAX_EXPLANATION_BYTES + " UTF-8 bytes");
     }

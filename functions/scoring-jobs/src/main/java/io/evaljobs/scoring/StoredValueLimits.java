@@ -1,6 +1,6 @@
 package io.evaljobs.scoring;
 
-import java.nio.charset.StandardCharsets;
+import io.evaljobs.dynamodb.StorableText;
 
 /**
  * Bounds on what a stored job may hold. Identifiers stay far below DynamoDB's 2048-byte partition key limit even
@@ -14,22 +14,6 @@ final class StoredValueLimits {
 
   /** Whether {@code value} could be a stored identifier: well-formed Unicode of at most MAX_ID_BYTES. */
   static boolean fitsIdentifier(String value) {
-    return isWellFormed(value) && utf8Length(value) <= MAX_ID_BYTES;
-  }
-
-  static boolean isWellFormed(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static int utf8Length(String value) {
-    return value.getBytes(StandardCharsets.UTF_8).length;
+    return StorableText.isWellFormed(value) && StorableText.utf8Length(value) <= MAX_ID_BYTES;
   }
 }
