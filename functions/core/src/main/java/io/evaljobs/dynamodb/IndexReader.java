@@ -37,7 +37,7 @@ public final class IndexReader {
 
   /** Reads up to {@code max} items after {@code from}, moving in {@code direction}, within {@code budget}. */
   public ReadResult read(IndexQuery query, Position from, Direction direction, int max, ReadBudget budget) {
-    checkPartition(query, from);
+    checkPosition(query, from);
     List<Hit> hits = new ArrayList<>(Math.min(max, 128));
     ReadStats stats = ReadStats.NONE;
     int segment = from.segment();
@@ -156,7 +156,8 @@ public final class IndexReader {
     return new Position(hit.segment(), key);
   }
 
-  private static void checkPartition(IndexQuery query, Position from) {
+  /** Throws {@link IllegalArgumentException} for a position that does not belong to {@code query}'s listing. */
+  public static void checkPosition(IndexQuery query, Position from) {
     String partition = from.lastKey().get(query.partitionKeyAttribute());
     if (partition != null && !partition.equals(query.partitionKeyValue())) {
       throw new IllegalArgumentException("position belongs to another partition");

@@ -110,13 +110,10 @@ public final class InMemoryPageReader {
   /** An item standing where {@code cursor}'s anchor does, for comparisons. */
   private static Hit anchor(Cursor cursor, IndexQuery listing) {
     Position position = cursor.anchor().orElseThrow();
+    IndexReader.checkPosition(listing, position);
     String sortKey = position.lastKey().get(listing.sortKeyAttribute());
     if (sortKey == null || position.segment() < 0 || position.segment() >= listing.segments().size()) {
       throw new IllegalArgumentException("position does not belong to this listing");
-    }
-    String partition = position.lastKey().get(listing.partitionKeyAttribute());
-    if (partition != null && !partition.equals(listing.partitionKeyValue())) {
-      throw new IllegalArgumentException("position belongs to another partition");
     }
     return new Hit(Map.of(listing.sortKeyAttribute(), AttributeValue.fromS(sortKey)), position.segment());
   }
