@@ -171,14 +171,18 @@ final class EvaluationPageReader {
    */
   private Planned readRangeBySortField(
       String organization, EvaluationQuery query, CreatedRange range, IndexQuery listing, Cursor cursor, int limit) {
+    // The partition's size only weighs against reading the range whole; a token's carried total can rule that out.
+    boolean mayReadWhole = cursor.totalCount().isEmpty() || cursor.totalCount().getAsLong() <= SMALL_RANGE_JOBS;
     CompletableFuture<CountResult> family =
-        CompletableFuture.supplyAsync(() -> counter.count(organization, query, CreatedRange.ALL), COUNTING);
+        mayReadWhole
+            ? CompletableFuture.supplyAsync(() -> counter.count(organization, query, CreatedRange.ALL), COUNTING)
+            : CompletableFuture.completedFuture(new CountResult(0, ReadStats.NONE));
     CountResult total = joined(totalOf(organization, query, range, cursor));
     CountResult all = joined(family);
     CountResult counting = new CountResult(total.count(), total.stats().plus(all.stats()));
     long skipped = cursor.kind() == Cursor.Kind.AT_OFFSET ? cursor.position() : 0;
     double filteredReads = (double) (skipped + limit + 1) * all.count() / Math.max(1, total.count());
-    if (total.count() <= SMALL_RANGE_JOBS && total.count() <= filteredReads) {
+    if (mayReadWhole && total.count() <= SMALL_RANGE_JOBS && total.count() <= filteredReads) {
       IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
       int readable = (int) BUDGET.maxItemsExamined() - 1;
       Page page = inMemory.read(source, listing, cursor, limit, readable, BUDGET);
