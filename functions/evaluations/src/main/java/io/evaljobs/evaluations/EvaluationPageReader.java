@@ -155,7 +155,7 @@ final class EvaluationPageReader {
     }
     if (!atOffset || cursor.position() <= COUNTED_SKIP || query.sortBy() != SortField.CREATED_AT) {
       Page page = pageReader.read(listing, cursor, limit, BUDGET);
-      return new Planned(page, joined(counted), ReadStats.NONE, listing.indexName());
+      return new Planned(page, joined(counted), ReadStats.NONE, listing.source());
     }
     long offset = cursor.position();
     CreatedOffsetLocator.Location location = locator.locate(organization, query, range, offset, BUDGET);
@@ -170,7 +170,7 @@ final class EvaluationPageReader {
               .orElseThrow(() -> new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING));
       page = pageReader.readAt(rest, location.skipWithin(), offset, limit, left);
     }
-    return new Planned(page, joined(counted), location.stats(), listing.indexName());
+    return new Planned(page, joined(counted), location.stats(), listing.source());
   }
 
   /**
@@ -195,7 +195,7 @@ final class EvaluationPageReader {
     IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
     if (small && (total.count() <= filteredReads || filteredReads > FILTERING_SMALL_RANGE.maxItemsExamined())) {
       Page page = inMemory.read(source, listing, cursor, limit, (int) BUDGET.maxItemsExamined() - 1, BUDGET);
-      return new Planned(page, counting, ReadStats.NONE, source.indexName());
+      return new Planned(page, counting, ReadStats.NONE, source.source());
     }
     if (cursor.kind() == Cursor.Kind.AT_OFFSET && cursor.position() > MAX_OFFSET_OTHER_ORDERS) {
       throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
@@ -205,7 +205,7 @@ final class EvaluationPageReader {
       if (page.hits().size() < limit && page.next().isPresent()) {
         throw new ReadBoundExceededException(ReadBoundExceededException.Stage.FILLING);
       }
-      return new Planned(page, counting, ReadStats.NONE, listing.indexName());
+      return new Planned(page, counting, ReadStats.NONE, listing.source());
     }
     // The estimate takes the range's jobs as spread evenly over the sort field's index; where they cluster (ties
     // ordered by creation time, say), filtering stops short and the range is read whole with the budget kept for it.
@@ -213,14 +213,14 @@ final class EvaluationPageReader {
     try {
       Page page = pageReader.read(listing, cursor, limit, FILTERING_SMALL_RANGE);
       if (page.hits().size() == limit || page.next().isEmpty()) {
-        return new Planned(page, counting, ReadStats.NONE, listing.indexName());
+        return new Planned(page, counting, ReadStats.NONE, listing.source());
       }
       attempted = page.stats();
     } catch (ReadBoundExceededException e) {
       attempted = e.spent();
     }
     Page page = inMemory.read(source, listing, cursor, limit, SMALL_RANGE_JOBS, READING_SMALL_RANGE);
-    return new Planned(page, counting, attempted, source.indexName());
+    return new Planned(page, counting, attempted, source.source());
   }
 
   private CompletableFuture<CountResult> totalOf(
