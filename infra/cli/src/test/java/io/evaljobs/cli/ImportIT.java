@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evaljobs.auth.ApiKeyRecord;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
+import io.evaljobs.cli.imports.ScoringJobLine;
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
@@ -14,7 +15,6 @@ import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
-import io.evaljobs.scoring.ScoringJobJson;
 import io.evaljobs.scoring.ScoringJobTable;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
@@ -200,7 +200,7 @@ class ImportIT {
     assertEquals(0, run.exitCode(), run.err());
     String table = tables.get(ScoringJobTable.LOGICAL_ID);
     for (String line : lines) {
-      ScoringJob job = ScoringJobJson.parse(line, Instant.EPOCH);
+      ScoringJob job = ScoringJobLine.parse(line, Instant.EPOCH);
       assertEquals(job, ScoringJobTable.fromItem(get(table, ScoringJobTable.toItem(job))));
     }
   }
