@@ -206,6 +206,39 @@ class ImportIT {
   }
 
   @Test
+  void importScoringJobs_linesOfAnotherShape_areEachReportedWithTheirNumberAndFieldWhileTheOthersAreWritten()
+      throws IOException {
+    String good = "{\"job_id\":\"ok-%d\",\"agent_identity_context\":{\"customer_id\":\"shape\","
+        + "\"project_id\":\"p\"},\"module\":\"m\",\"status\":\"submitted\"}";
+    List<String> lines = List.of(
+        String.format(good, 1),
+        "{\"job_id\":\"bad-2\",\"agent_identity_context\":{\"customer_id\":\"shape\",\"project_id\":\"p\","
+            + "\"agent\":\"x\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        String.format(good, 3),
+        "{\"job_id\":\"bad-4\",\"agent_identity_context\":{\"customer_id\":\"shape\",\"project_id\":\"p\","
+            + "\"agent_turn\":\"3\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        "{\"job_id\":\"bad-5\",\"job_id\":\"again\",\"agent_identity_context\":{\"customer_id\":\"shape\","
+            + "\"project_id\":\"p\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        String.format(good, 6));
+    Path file = dir.resolve("shapes.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    String table = tables.get(ScoringJobTable.LOGICAL_ID);
+
+    Run run = run("import", "scoring-jobs", "--table", table, file.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("line 2: rejected: unknown field agent_identity_context.agent\n"), run.err());
+    assertTrue(run.err().contains("line 4: rejected: agent_identity_context.agent_turn must be a number\n"),
+        run.err());
+    assertTrue(run.err().contains("line 5: rejected: ") && run.err().contains("'job_id'"), run.err());
+    assertEquals(List.of(2L, 4L, 5L), rejectedLines(run.err()));
+    for (String line : List.of(lines.get(0), lines.get(2), lines.get(5))) {
+      ScoringJob job = ScoringJobLine.parse(line, Instant.EPOCH);
+      assertEquals(job.jobId(), ScoringJobTable.fromItem(get(table, ScoringJobTable.toItem(job))).jobId());
+    }
+  }
+
+  @Test
   void importWithoutOrganizationOrFile_isAUsageError() {
     assertEquals(2, run("import", "evaluations", "x.jsonl").exitCode());
     assertEquals(2, run("import", "evaluations", "--organization", "acme",
