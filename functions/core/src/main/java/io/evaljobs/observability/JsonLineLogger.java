@@ -1,5 +1,6 @@
 package io.evaljobs.observability;
 
+import io.evaljobs.http.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,43 +61,19 @@ final class JsonLineLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
-    StringBuilder line = new StringBuilder(160);
-    line.append("{\"timestamp\":\"").append(clock.instant()).append("\",\"level\":\"").append(level.name());
-    line.append("\",\"logger\":");
-    appendString(line, name);
-    line.append(",\"message\":");
-    appendString(line, MessageFormatter.basicArrayFormat(messagePattern, arguments));
-    if (throwable != null) {
-      StringWriter trace = new StringWriter();
-      throwable.printStackTrace(new PrintWriter(trace));
-      line.append(",\"error\":");
-      appendString(line, trace.toString());
-    }
-    line.append('}');
-    out.println(line);
-  }
-
-  private static void appendString(StringBuilder line, String text) {
-    line.append('"');
-    if (text != null) {
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        switch (c) {
-          case '"' -> line.append("\\\"");
-          case '\\' -> line.append("\\\\");
-          case '\n' -> line.append("\\n");
-          case '\r' -> line.append("\\r");
-          case '\t' -> line.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              line.append(String.format("\\u%04x", (int) c));
-            } else {
-              line.append(c);
-            }
-          }
-        }
+    String message = MessageFormatter.basicArrayFormat(messagePattern, arguments);
+    out.println(Json.write(json -> {
+      json.writeStartObject();
+      json.writeStringField("timestamp", clock.instant().toString());
+      json.writeStringField("level", level.name());
+      json.writeStringField("logger", name);
+      json.writeStringField("message", message == null ? "" : message);
+      if (throwable != null) {
+        StringWriter trace = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(trace));
+        json.writeStringField("error", trace.toString());
       }
-    }
-    line.append('"');
+      json.writeEndObject();
+    }));
   }
 }

@@ -14,7 +14,7 @@ public enum EvaluationStatus {
   CANCELLED;
 
   /** The allowed wire names, for error messages. */
-  static final String ALLOWED = Arrays.stream(values()).map(EvaluationStatus::wireName).collect(Collectors.joining(", "));
+  public static final String ALLOWED = Arrays.stream(values()).map(EvaluationStatus::wireName).collect(Collectors.joining(", "));
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

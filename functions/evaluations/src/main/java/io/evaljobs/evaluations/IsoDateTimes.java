@@ -18,7 +18,7 @@ import java.util.Optional;
  * bare date are read as UTC, a bare date as its midnight: that is what Python's {@code isoformat()} of a naive value
  * and a date picker send, and UTC is the only zone this API speaks.
  */
-final class IsoDateTimes {
+public final class IsoDateTimes {
   /** {@code 2024-01-14T00:00:00+0000}: the offset without colon, as strftime's {@code %z} writes it. */
   private static final DateTimeFormatter BASIC_OFFSET =
       new DateTimeFormatterBuilder()
@@ -31,7 +31,7 @@ final class IsoDateTimes {
 
   private IsoDateTimes() {}
 
-  static Optional<Instant> parse(String text) {
+  public static Optional<Instant> parse(String text) {
     // Tried from the most common form on, so that a client writing Z never pays for a refused attempt.
     try {
       return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());

@@ -99,7 +99,7 @@ class EvaluationEventsIT extends DynamoDbSuite {
   private static void expectNewestTen(HandlerResponse response, List<StoredJob> jobs) {
     assertEquals(200, response.status(), response.body().toString());
     List<EvaluationJob> expected = ExpectedListing.of(jobs, ORGANIZATION, EvaluationQuery.DEFAULT);
-    assertEquals(expected.subList(0, 10), parse(response.body()));
+    assertEquals(HandlerResponse.listed(expected.subList(0, 10)), response.body().get("jobs"));
     assertPagination(response.body(), expected.size(), 10);
   }
 
@@ -112,7 +112,7 @@ class EvaluationEventsIT extends DynamoDbSuite {
             SortOrder.ASC);
     List<EvaluationJob> expected = ExpectedListing.of(jobs, ORGANIZATION, query);
     assertTrue(expected.size() > 5, "the data must give the filtered event more than one page");
-    assertEquals(expected.subList(0, 5), parse(response.body()));
+    assertEquals(HandlerResponse.listed(expected.subList(0, 5)), response.body().get("jobs"));
     assertPagination(response.body(), expected.size(), 5);
   }
 
@@ -132,12 +132,6 @@ class EvaluationEventsIT extends DynamoDbSuite {
     assertFalse(pagination.get("has_previous").asBoolean());
     assertTrue(pagination.get("next_offset").isTextual());
     assertTrue(pagination.get("previous_offset").isNull());
-  }
-
-  private static List<EvaluationJob> parse(JsonNode body) {
-    List<EvaluationJob> out = new ArrayList<>();
-    body.get("jobs").forEach(job -> out.add(EvaluationJobJson.parse(job.toString())));
-    return out;
   }
 
   private static byte[] read(Path file) {

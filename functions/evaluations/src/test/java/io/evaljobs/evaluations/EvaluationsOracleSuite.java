@@ -129,11 +129,10 @@ abstract class EvaluationsOracleSuite extends DynamoDbSuite {
     assertEquals(offset, pagination.get("offset").asLong(), label);
     assertEquals(expected.size(), pagination.get("total_count").asLong(), label);
     JsonNode page = body.get("jobs");
-    List<EvaluationJob> actual = new ArrayList<>();
-    page.forEach(job -> actual.add(EvaluationJobJson.parse(job.toString())));
     int from = (int) Math.min(offset, expected.size());
-    assertEquals(expected.subList(from, Math.min(from + actual.size(), expected.size())), actual, label);
-    assertEquals(offset + actual.size() < expected.size(), pagination.get("has_next").asBoolean(), label);
+    assertEquals(HandlerResponse.listed(expected.subList(from, Math.min(from + page.size(), expected.size()))), page,
+        label);
+    assertEquals(offset + page.size() < expected.size(), pagination.get("has_next").asBoolean(), label);
     assertEquals(offset > 0, pagination.get("has_previous").asBoolean(), label);
   }
 

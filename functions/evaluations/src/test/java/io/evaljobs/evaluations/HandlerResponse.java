@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evaljobs.contract.ContractValidator;
+import io.evaljobs.http.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +36,21 @@ record HandlerResponse(int status, JsonNode headers, JsonNode body) {
   static String invokeForBody(RequestStreamHandler handler, String event) {
     try {
       return checkedResponse(handler, event.getBytes(StandardCharsets.UTF_8)).get("body").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The jobs as the API lists them, parsed as a response body is, to compare with a body's {@code jobs}. */
+  static JsonNode listed(List<EvaluationJob> jobs) {
+    try {
+      return MAPPER.readTree(Json.write(json -> {
+        json.writeStartArray();
+        for (EvaluationJob job : jobs) {
+          EvaluationJobJson.write(json, job);
+        }
+        json.writeEndArray();
+      }));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

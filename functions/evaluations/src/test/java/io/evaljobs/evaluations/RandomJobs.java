@@ -12,7 +12,7 @@ import java.util.Random;
  * organizations, characters that need escaping or sort differently in UTF-8 than in UTF-16, tied sort values, and
  * missing completion times, progress, item counts and judges.
  */
-final class RandomJobs {
+public final class RandomJobs {
   static final List<String> ORGANIZATIONS = List.of("acme", "acme#j1", "acme\\", "beta", "\uD83D\uDE00org");
   static final List<String> JUDGES =
       List.of("j1", "j1#x", "#", "\\", "judge-\uFF21", "judge-\uD83D\uDE00", "gpt-judge", "j1\\#x");
@@ -21,7 +21,7 @@ final class RandomJobs {
 
   private final Random random;
 
-  RandomJobs(Random random) {
+  public RandomJobs(Random random) {
     this.random = random;
   }
 
@@ -55,7 +55,7 @@ final class RandomJobs {
     }
   }
 
-  EvaluationJob job(String jobId) {
+  public EvaluationJob job(String jobId) {
     EvaluationStatus status = EvaluationStatus.values()[random.nextInt(EvaluationStatus.values().length)];
     // Coarse times so that several jobs share a creation instant; some carry nanoseconds.
     Instant created = BASE.plusSeconds(random.nextInt((int) (SPAN_SECONDS / 3600)) * 3600L);

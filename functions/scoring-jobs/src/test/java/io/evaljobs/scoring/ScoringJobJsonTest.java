@@ -1,45 +1,36 @@
 package io.evaljobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.Json;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ScoringJobJsonTest {
-  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-
-  private static String job(String extra) {
-    return "{\"job_id\":\"job-1\",\"agent_identity_context\":{\"customer_id\":\"acme\",\"project_id\":\"support\"},"
-        + "\"module\":\"data_grounding\",\"status\":\"completed\"" + extra + "}";
-  }
-
   private static String written(ScoringJob job) {
     return Json.write(json -> ScoringJobJson.write(json, job));
   }
 
   @Test
-  void parse_thenWrite_keepsScoreLiteralsExactly() {
-    for (String literal : List.of("7", "0", "10", "0.50", "1.0", "0.0", "0.125", "1e-1", "0.3333333333333333333")) {
-      ScoringJob job = ScoringJobJson.parse(job(",\"score\":" + literal), NOW);
-      String out = written(job);
-      assertTrue(out.contains("\"score\":" + literal + ","), out);
-      assertEquals(!literal.contains(".") && !literal.contains("e"), job.score().orElseThrow().isInteger());
-    }
-  }
-
-  @Test
   void write_absentFields_areAllPresentAsNull() {
-    JsonNode out = ApiContract.parse(written(ScoringJobJson.parse(job(""), NOW)));
-    JsonNode identity = out.get("agent_identity_context");
-    assertEquals(14, identity.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = identity.fields();
+    AgentIdentityContext identity =
+        new AgentIdentityContext("acme", "support", Optional.empty(), Optional.empty(), Optional.empty(),
+            OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    ScoringJob job = new ScoringJob("job-1", identity, "data_grounding", ScoringStatus.COMPLETED, Optional.empty(),
+        Optional.empty(), Instant.parse("2026-11-23T10:00:00Z"));
+
+    JsonNode out = ApiContract.parse(written(job));
+
+    JsonNode context = out.get("agent_identity_context");
+    assertEquals(14, context.size());
+    Iterator<Map.Entry<String, JsonNode>> fields = context.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (!field.getKey().equals("customer_id") && !field.getKey().equals("project_id")) {
@@ -49,82 +40,6 @@ class ScoringJobJsonTest {
     assertTrue(out.get("score").isNull());
     assertTrue(out.get("explanation").isNull());
     assertEquals(6, out.size());
-    ApiContract.assertJobList("[" + written(ScoringJobJson.parse(job(""), NOW)) + "]");
-  }
-
-  @Test
-  void parse_fullIdentity_roundTripsEveryField() {
-    String identity = "{\"customer_id\":\"acme\",\"project_id\":\"support\",\"agent_name\":\"bot\","
-        + "\"agent_version\":\"1\",\"agent_session_id\":\"s\",\"agent_turn\":4,\"agent_workflow_name\":\"w\","
-        + "\"agent_workflow_version\":\"2\",\"agent_workflow_session_id\":\"ws\",\"batch_definition_id\":\"bd\","
-        + "\"batch_execution_id\":\"be\",\"tool_id\":\"t\",\"tool_instance_id\":\"ti\",\"tool_execution_id\":\"te\"}";
-    String input = "{\"job_id\":\"j#1\",\"agent_identity_context\":" + identity
-        + ",\"module\":\"correctness\",\"status\":\"completed\",\"score\":9,\"explanation\":\"fine\","
-        + "\"created_at\":\"2026-01-02T03:04:05.123456789+02:00\"}";
-    ScoringJob job = ScoringJobJson.parse(input, NOW);
-    assertEquals(Instant.parse("2026-01-02T01:04:05.123456789Z"), job.createdAt());
-    JsonNode expected = ApiContract.parse(input);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("created_at");
-    assertEquals(expected, ApiContract.parse(written(job)));
-    assertEquals(job, ScoringJobJson.parse(written(job), job.createdAt()));
-  }
-
-  @Test
-  void parse_createdAt_defaultsAndAcceptsTimesWithoutOffsetAsUtc() {
-    assertEquals(NOW, ScoringJobJson.parse(job(""), NOW).createdAt());
-    assertEquals(Instant.parse("2026-01-01T00:00:00Z"),
-        ScoringJobJson.parse(job(",\"created_at\":\"2026-01-01T00:00:00\""), NOW).createdAt());
-  }
-
-  @Test
-  void parse_invalidJobs_failNamingTheField() {
-    Map<String, String> cases = Map.ofEntries(
-        Map.entry("{\"agent_identity_context\":{\"customer_id\":\"a\",\"project_id\":\"p\"},\"module\":\"m\","
-            + "\"status\":\"completed\"}", "job_id"),
-        Map.entry("{\"job_id\":\"j\",\"module\":\"m\",\"status\":\"completed\"}", "agent_identity_context"),
-        Map.entry("{\"job_id\":\"j\",\"agent_identity_context\":{\"project_id\":\"p\"},\"module\":\"m\","
-            + "\"status\":\"completed\"}", "customer_id"),
-        Map.entry(job(",\"status\":\"done\""), "status"),
-        Map.entry(job(",\"score\":11"), "score"),
-        Map.entry(job(",\"score\":-1"), "score"),
-        Map.entry(job(",\"score\":1.01"), "score"),
-        Map.entry(job(",\"score\":\"7\""), "score"),
-        Map.entry(job(",\"explanation\":5"), "explanation"),
-        Map.entry(job(",\"explanation\":\"" + "x".repeat(16 * 1024 + 1) + "\""), "explanation"),
-        Map.entry(job(",\"job_id\":\"" + "\u00e9".repeat(257) + "\""), "job_id"),
-        Map.entry(job(",\"job_id\":\"\""), "job_id"),
-        Map.entry(job(",\"job_id\":\"a\\ud800\""), "job_id"),
-        Map.entry(job(",\"created_at\":\"yesterday\""), "created_at"),
-        Map.entry(job(",\"created_at\":\"+10000-01-01T00:00:00Z\""), "created_at"),
-        Map.entry(job(",\"agent_identity_context\":{\"customer_id\":\"a\",\"project_id\":\"p\",\"agent_turn\":1.5}"),
-            "agent_turn"),
-        Map.entry(job(",\"agent_identity_context\":{\"customer_id\":\"a\",\"project_id\":\"p\",\"tool_id\":\""
-            + "x".repeat(513) + "\"}"), "tool_id"),
-        Map.entry(job(",\"agent_identity_context\":{\"customer_id\":\"a\",\"project_id\":\"p\",\"agent_name\":[]}"),
-            "agent_name"),
-        Map.entry("{\"job_id\":\"j\",\"agent_identity_context\":{\"customer_id\":\"a\",\"project_id\":\"p\"},"
-            + "\"module\":\"m\",\"status\":\"submitted\",\"score\":5}", "score"));
-    cases.forEach((input, field) -> {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> ScoringJobJson.parse(input, NOW), field);
-      assertTrue(e.getMessage().contains(field), () -> field + " not named in: " + e.getMessage());
-    });
-  }
-
-  @Test
-  void parse_limitsAtTheirBoundary_areAccepted() {
-    String jobId = "\u00e9".repeat(256);
-    String explanation = "x".repeat(16 * 1024);
-    ScoringJob job = ScoringJobJson.parse(job(",\"job_id\":\"" + jobId + "\",\"explanation\":\"" + explanation + "\""),
-        NOW);
-    assertEquals(jobId, job.jobId());
-    assertEquals(explanation, job.explanation().orElseThrow());
-  }
-
-  @Test
-  void parse_notJson_isRefused() {
-    for (String input : List.of("", "[]", "{", "{\"job_id\":\"j\"} x", "7")) {
-      assertThrows(IllegalArgumentException.class, () -> ScoringJobJson.parse(input, NOW), input);
-    }
+    ApiContract.assertJobList("[" + written(job) + "]");
   }
 }

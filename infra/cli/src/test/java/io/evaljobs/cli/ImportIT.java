@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evaljobs.auth.ApiKeyRecord;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
+import io.evaljobs.cli.imports.ScoringJobLine;
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationStatus;
@@ -14,7 +15,6 @@ import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.Percentage;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
-import io.evaljobs.scoring.ScoringJobJson;
 import io.evaljobs.scoring.ScoringJobTable;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
@@ -200,8 +200,41 @@ class ImportIT {
     assertEquals(0, run.exitCode(), run.err());
     String table = tables.get(ScoringJobTable.LOGICAL_ID);
     for (String line : lines) {
-      ScoringJob job = ScoringJobJson.parse(line, Instant.EPOCH);
+      ScoringJob job = ScoringJobLine.parse(line, Instant.EPOCH);
       assertEquals(job, ScoringJobTable.fromItem(get(table, ScoringJobTable.toItem(job))));
+    }
+  }
+
+  @Test
+  void importScoringJobs_linesOfAnotherShape_areEachReportedWithTheirNumberAndFieldWhileTheOthersAreWritten()
+      throws IOException {
+    String good = "{\"job_id\":\"ok-%d\",\"agent_identity_context\":{\"customer_id\":\"shape\","
+        + "\"project_id\":\"p\"},\"module\":\"m\",\"status\":\"submitted\"}";
+    List<String> lines = List.of(
+        String.format(good, 1),
+        "{\"job_id\":\"bad-2\",\"agent_identity_context\":{\"customer_id\":\"shape\",\"project_id\":\"p\","
+            + "\"agent\":\"x\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        String.format(good, 3),
+        "{\"job_id\":\"bad-4\",\"agent_identity_context\":{\"customer_id\":\"shape\",\"project_id\":\"p\","
+            + "\"agent_turn\":\"3\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        "{\"job_id\":\"bad-5\",\"job_id\":\"again\",\"agent_identity_context\":{\"customer_id\":\"shape\","
+            + "\"project_id\":\"p\"},\"module\":\"m\",\"status\":\"submitted\"}",
+        String.format(good, 6));
+    Path file = dir.resolve("shapes.jsonl");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    String table = tables.get(ScoringJobTable.LOGICAL_ID);
+
+    Run run = run("import", "scoring-jobs", "--table", table, file.toString());
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("line 2: rejected: unknown field agent_identity_context.agent\n"), run.err());
+    assertTrue(run.err().contains("line 4: rejected: agent_identity_context.agent_turn must be a number\n"),
+        run.err());
+    assertTrue(run.err().contains("line 5: rejected: ") && run.err().contains("'job_id'"), run.err());
+    assertEquals(List.of(2L, 4L, 5L), rejectedLines(run.err()));
+    for (String line : List.of(lines.get(0), lines.get(2), lines.get(5))) {
+      ScoringJob job = ScoringJobLine.parse(line, Instant.EPOCH);
+      assertEquals(job.jobId(), ScoringJobTable.fromItem(get(table, ScoringJobTable.toItem(job))).jobId());
     }
   }
 

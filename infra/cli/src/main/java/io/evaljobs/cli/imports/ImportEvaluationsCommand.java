@@ -1,6 +1,5 @@
 package io.evaljobs.cli.imports;
 
-import io.evaljobs.evaluations.EvaluationJobJson;
 import io.evaljobs.evaluations.EvaluationTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +37,6 @@ final class ImportEvaluationsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--organization must not be blank");
     }
     return ImportRun.run(
-        spec, file, table, line -> EvaluationTable.toItem(organization, EvaluationJobJson.parse(line)));
+        spec, file, table, line -> EvaluationTable.toItem(organization, EvaluationJobLine.parse(line)));
   }
 }

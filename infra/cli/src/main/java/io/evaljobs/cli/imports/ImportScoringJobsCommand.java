@@ -1,6 +1,5 @@
 package io.evaljobs.cli.imports;
 
-import io.evaljobs.scoring.ScoringJobJson;
 import io.evaljobs.scoring.ScoringJobTable;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -33,6 +32,6 @@ final class ImportScoringJobsCommand implements Callable<Integer> {
   public Integer call() {
     // Lines without created_at are stamped with the start of the import, the same instant for the whole file.
     Instant importedAt = Instant.now();
-    return ImportRun.run(spec, file, table, line -> ScoringJobTable.toItem(ScoringJobJson.parse(line, importedAt)));
+    return ImportRun.run(spec, file, table, line -> ScoringJobTable.toItem(ScoringJobLine.parse(line, importedAt)));
   }
 }

@@ -1,9 +1,9 @@
 package io.evaljobs.local.demo;
 
 import io.evaljobs.auth.Tenant;
+import io.evaljobs.cli.imports.ScoringJobLine;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;
-import io.evaljobs.scoring.ScoringJobJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * Deterministic demo scoring jobs: agent sessions of several turns, each turn scored by a few modules, over
  * versions, workflows and tools of the project's agent. Written as the API's JSON and read back through
- * {@link ScoringJobJson}, so the demo data passes the same validation as an import.
+ * {@link ScoringJobLine}, so the demo data passes the same validation as an import.
  */
 final class DemoScoringJobs {
   static final Instant ANCHOR = DemoEvaluations.ANCHOR;
@@ -132,7 +132,7 @@ final class DemoScoringJobs {
               out.writeStringField("created_at", createdAt.toString());
               out.writeEndObject();
             });
-        jobs.add(ScoringJobJson.parse(json, createdAt));
+        jobs.add(ScoringJobLine.parse(json, createdAt));
       }
     }
   }
