@@ -1,6 +1,7 @@
 package io.evaljobs.bench;
 
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.lambda.LambdaJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,8 @@ final class ProxyEvents {
   private ProxyEvents() {}
 
   static byte[] get(String path, Map<String, String> query, Map<String, String> authorizer) {
-    GatewayEvents.Call call =
-        GatewayEvents.Call.of("GET", path)
+    GatewayCall call =
+        GatewayCall.of("GET", path)
             .withHeader("Accept", "application/json")
             .withHeader("Host", "bench.execute-api.us-east-1.amazonaws.com")
             .withRequest("bench-request", "127.0.0.1");
@@ -21,6 +22,6 @@ final class ProxyEvents {
     Map<String, String> context = new LinkedHashMap<>();
     context.put("principalId", "bench-key");
     context.putAll(authorizer);
-    return GatewayEvents.proxyEvent(call, context).getBytes(StandardCharsets.UTF_8);
+    return LambdaJson.toJson(call.proxyEvent(context)).getBytes(StandardCharsets.UTF_8);
   }
 }

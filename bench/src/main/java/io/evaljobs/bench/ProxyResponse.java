@@ -1,14 +1,15 @@
 package io.evaljobs.bench;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.evaljobs.lambda.LambdaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,29 +31,16 @@ record ProxyResponse(int status, List<String> jobIds, Optional<String> nextOffse
   }
 
   static ProxyResponse parse(byte[] proxyResponse) {
-    try (JsonParser outer = JSON.createParser(proxyResponse)) {
-      int status = -1;
-      String body = "";
-      Map<String, String> headers = new HashMap<>();
-      outer.nextToken();
-      while (outer.nextToken() == JsonToken.FIELD_NAME) {
-        String field = outer.getCurrentName();
-        JsonToken value = outer.nextToken();
-        if ("statusCode".equals(field)) {
-          status = outer.getIntValue();
-        } else if ("body".equals(field) && value == JsonToken.VALUE_STRING) {
-          body = outer.getText();
-        } else if ("headers".equals(field) && value == JsonToken.START_OBJECT) {
-          while (outer.nextToken() == JsonToken.FIELD_NAME) {
-            String name = outer.getCurrentName();
-            outer.nextToken();
-            headers.put(name.toLowerCase(), outer.getValueAsString());
-          }
-        } else {
-          outer.skipChildren();
-        }
-      }
-      return fromBody(status, body, Optional.ofNullable(headers.get("link")));
+    try {
+      APIGatewayProxyResponseEvent response =
+          LambdaJson.MAPPER.readValue(proxyResponse, APIGatewayProxyResponseEvent.class);
+      Optional<String> link =
+          Optional.ofNullable(response.getHeaders()).flatMap(headers -> headers.entrySet().stream()
+              .filter(header -> header.getKey().equalsIgnoreCase("Link"))
+              .map(Map.Entry::getValue)
+              .findFirst());
+      int status = response.getStatusCode() == null ? -1 : response.getStatusCode();
+      return fromBody(status, response.getBody() == null ? "" : response.getBody(), link);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,8 +1,10 @@
 package io.evaljobs.auth;
 
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,14 +26,14 @@ final class ApiKeyAuthorizer {
     this.clock = clock;
   }
 
-  AuthorizerPolicy authorize(AuthorizerRequest request, AuthorizerLog log) {
+  IamPolicyResponse authorize(AuthorizerRequest request, AuthorizerLog log) {
     MethodArn arn =
         MethodArn.parse(request.methodArn())
             .orElseThrow(() -> new UnauthorizedException("event has no valid methodArn"));
     Optional<ApiName> api = ApiName.forPath(request.resourcePath());
     if (api.isEmpty()) {
       log.line("authorizer: deny, no API is guarded at this resource");
-      return AuthorizerPolicy.deny(NO_PRINCIPAL, request.methodArn());
+      return deny(NO_PRINCIPAL, request.methodArn());
     }
     String resource = arn.route(api.get());
     String presented = presentedKey(request, api.get());
@@ -46,18 +48,18 @@ final class ApiKeyAuthorizer {
     String subject = "key_id=" + key.keyId() + " api=" + api.get().wireName();
     if (key.revoked()) {
       log.line("authorizer: deny revoked key " + subject);
-      return AuthorizerPolicy.deny(key.keyId(), resource);
+      return deny(key.keyId(), resource);
     }
     if (key.expiredAt(clock.instant())) {
       log.line("authorizer: deny expired key " + subject);
-      return AuthorizerPolicy.deny(key.keyId(), resource);
+      return deny(key.keyId(), resource);
     }
     if (key.api() != api.get()) {
       log.line("authorizer: deny key of api=" + key.api().wireName() + " " + subject);
-      return AuthorizerPolicy.deny(key.keyId(), resource);
+      return deny(key.keyId(), resource);
     }
     log.line("authorizer: allow " + subject);
-    return AuthorizerPolicy.allow(key.keyId(), resource, context(key));
+    return allow(key.keyId(), resource, context(key));
   }
 
   /** The one key in the API's header; several different values are as unusable as none. */
@@ -72,8 +74,31 @@ final class ApiKeyAuthorizer {
         .orElseThrow(() -> new UnauthorizedException("no key in " + api.headerName()));
   }
 
-  private static Map<String, String> context(ApiKeyRecord key) {
-    Map<String, String> context = new LinkedHashMap<>();
+  /** Allow of {@code resource}, handing {@code context} (the tenant) to the backend. */
+  static IamPolicyResponse allow(String principalId, String resource, Map<String, Object> context) {
+    return policy(principalId, IamPolicyResponse.allowStatement(resource), context);
+  }
+
+  /** Deny of {@code resource}; no context, so no tenant reaches a backend. */
+  static IamPolicyResponse deny(String principalId, String resource) {
+    return policy(principalId, IamPolicyResponse.denyStatement(resource), null);
+  }
+
+  private static IamPolicyResponse policy(
+      String principalId, IamPolicyResponse.Statement statement, Map<String, Object> context) {
+    return IamPolicyResponse.builder()
+        .withPrincipalId(principalId)
+        .withPolicyDocument(
+            IamPolicyResponse.PolicyDocument.builder()
+                .withVersion(IamPolicyResponse.VERSION_2012_10_17)
+                .withStatement(List.of(statement))
+                .build())
+        .withContext(context)
+        .build();
+  }
+
+  private static Map<String, Object> context(ApiKeyRecord key) {
+    Map<String, Object> context = new TreeMap<>();
     context.put("api", key.api().wireName());
     context.put("key_id", key.keyId());
     context.putAll(key.tenant().authorizerContext());

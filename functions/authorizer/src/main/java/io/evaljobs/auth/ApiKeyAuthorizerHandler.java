@@ -3,7 +3,10 @@ package io.evaljobs.auth;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.dynamodb.DynamoDbClients;
-import io.evaljobs.http.GatewayEvents;
+import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.http.RequestAuthorizerEvent;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.preload.ClassPreloader;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
@@ -46,10 +49,13 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   /** One authorizer event per API, each presenting {@code key} in that API's key header. */
   static List<String> eventsPresenting(String key) {
     return List.of(
-        GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.EVALUATIONS.path()).withHeader(ApiName.EVALUATIONS.headerName(), key)),
-        GatewayEvents.authorizerEvent(
-            GatewayEvents.Call.of("GET", ApiName.SCORING.path()).withHeader(ApiName.SCORING.headerName(), key)));
+        LambdaJson.toJson(
+            GatewayCall.of("GET", ApiName.EVALUATIONS.path())
+                .withHeader(ApiName.EVALUATIONS.headerName(), key)
+                .authorizerEvent()),
+        LambdaJson.toJson(
+            GatewayCall.of("GET", ApiName.SCORING.path()).withHeader(ApiName.SCORING.headerName(), key)
+                .authorizerEvent()));
   }
 
   public ApiKeyAuthorizerHandler(DynamoDbClient dynamo, String tableName) {
@@ -65,15 +71,25 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   }
 
   /**
-   * Writes the policy, or fails with exactly "Unauthorized" (API Gateway: 401) when there is no usable key, or with
-   * {@link KeyLookupFailedException} (API Gateway: 500) when the key table cannot be read.
+   * Reads the REQUEST authorizer event with the shared ObjectMapper and writes the policy. An event it cannot read
+   * has no usable key: exactly "Unauthorized" (API Gateway: 401), as for a missing key.
    */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    RequestAuthorizerEvent event =
+        LambdaJson.readEvent(input, RequestAuthorizerEvent.class)
+            .orElseThrow(() -> unauthorized(AuthorizerLog.of(context), "event is not an authorizer event"));
+    LambdaJson.write(handle(event, context), output);
+  }
+
+  /**
+   * The policy, or fails with exactly "Unauthorized" (API Gateway: 401) when there is no usable key, or with
+   * {@link KeyLookupFailedException} (API Gateway: 500) when the key table cannot be read.
+   */
+  public IamPolicyResponse handle(RequestAuthorizerEvent event, Context context) {
     AuthorizerLog log = AuthorizerLog.of(context);
     try {
-      AuthorizerRequest request = AuthorizerEventParser.parse(input);
-      authorizer.authorize(request, log).writeTo(output);
+      return authorizer.authorize(AuthorizerRequest.of(event), log);
     } catch (UnauthorizedException e) {
       log.line("authorizer: unauthorized, " + e.reason());
       throw e;
@@ -81,6 +97,12 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
       log.line("authorizer: failed, " + e.getMessage());
       throw e;
     }
+  }
+
+  private static UnauthorizedException unauthorized(AuthorizerLog log, String reason) {
+    UnauthorizedException e = new UnauthorizedException(reason);
+    log.line("authorizer: unauthorized, " + e.reason());
+    return e;
   }
 
   private static String requiredEnv(Map<String, String> env, String name) {

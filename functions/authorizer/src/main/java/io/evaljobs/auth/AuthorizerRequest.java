@@ -1,5 +1,7 @@
 package io.evaljobs.auth;
 
+import io.evaljobs.http.RequestAuthorizerEvent;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +31,28 @@ record AuthorizerRequest(String resource, String path, String methodArn, Map<Str
 
   static String lowerCase(String headerName) {
     return headerName.toLowerCase(Locale.ROOT);
+  }
+
+  /** The request {@code event} describes; a field the event lacks reads as empty. */
+  static AuthorizerRequest of(RequestAuthorizerEvent event) {
+    HeaderCollector headers = new HeaderCollector();
+    if (event.getHeaders() != null) {
+      event.getHeaders().forEach((name, value) -> {
+        if (name != null && value != null) {
+          headers.add(name, value);
+        }
+      });
+    }
+    if (event.getMultiValueHeaders() != null) {
+      event.getMultiValueHeaders().forEach((name, values) -> {
+        if (name != null && values != null) {
+          values.stream().filter(Objects::nonNull).forEach(value -> headers.add(name, value));
+        }
+      });
+    }
+    return new AuthorizerRequest(
+        Objects.requireNonNullElse(event.getResource(), ""), Objects.requireNonNullElse(event.getPath(), ""),
+        Objects.requireNonNullElse(event.getMethodArn(), ""), headers.collected());
   }
 
   /** Collects header values under their lower-cased names while an event is read. */

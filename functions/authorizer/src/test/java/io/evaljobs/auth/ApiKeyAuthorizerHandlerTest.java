@@ -81,7 +81,7 @@ class ApiKeyAuthorizerHandlerTest {
         List.of(Map.of(
             "Action", "execute-api:Invoke",
             "Effect", "Allow",
-            "Resource", "arn:aws:execute-api:eu-west-1:111122223333:abc123defg/v1/GET/evaluations")),
+            "Resource", List.of("arn:aws:execute-api:eu-west-1:111122223333:abc123defg/v1/GET/evaluations"))),
         document.get("Statement"));
   }
 
@@ -92,7 +92,7 @@ class ApiKeyAuthorizerHandlerTest {
         invoke(AuthorizerEvents.event("/evaluations", arn, Map.of("X-API-Key", EVAL_KEY)));
 
     assertEquals("Allow", statement(policy).get("Effect"));
-    assertEquals("arn:aws-cn:execute-api:cn-north-1:444455556666:zz99yy88xx/staging_2/GET/evaluations",
+    assertEquals(List.of("arn:aws-cn:execute-api:cn-north-1:444455556666:zz99yy88xx/staging_2/GET/evaluations"),
         statement(policy).get("Resource"));
   }
 
@@ -100,7 +100,7 @@ class ApiKeyAuthorizerHandlerTest {
   void handleRequest_scoringAllow_namesTheScoringRouteOfItsOwnApiId() throws IOException {
     Map<String, Object> policy = invoke(AuthorizerEvents.scoring(Map.of("Meibel-API-Key", SCORE_KEY)));
 
-    assertEquals("arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs",
+    assertEquals(List.of("arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs"),
         statement(policy).get("Resource"));
   }
 
@@ -247,7 +247,7 @@ class ApiKeyAuthorizerHandlerTest {
 
     assertEquals("Deny", statement(policy).get("Effect"));
     assertEquals(
-        "arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs",
+        List.of("arn:aws:execute-api:eu-west-1:111122223333:hij456klmn/prod/GET/v2/confidence-scoring/jobs"),
         statement(policy).get("Resource"));
   }
 

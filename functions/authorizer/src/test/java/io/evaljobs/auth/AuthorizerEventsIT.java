@@ -67,7 +67,7 @@ class AuthorizerEventsIT {
         context.put("key_id", issued.keyId());
         assertEquals(context, policy.get("context"), name);
         assertEquals(
-            List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Allow", "Resource", getRoute(event))),
+            List.of(Map.of("Action", "execute-api:Invoke", "Effect", "Allow", "Resource", List.of(getRoute(event)))),
             document(policy).get("Statement"), name);
       }
     }

@@ -14,7 +14,7 @@ class ClassListIT {
         ApiKeyAuthorizerHandler.class.getName(),
         List.of(
             "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
-            AuthorizerPolicy.class.getName(),
+            com.amazonaws.services.lambda.runtime.events.IamPolicyResponse.class.getName(),
             "io.evaljobs.aws.HttpConnection"));
   }
 }

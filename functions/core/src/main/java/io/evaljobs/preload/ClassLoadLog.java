@@ -25,7 +25,7 @@ final class ClassLoadLog {
           "io.evaljobs.preload.",
           "io.evaljobs.priming.",
           "io.evaljobs.aws.CannedHttpClient",
-          "io.evaljobs.http.GatewayEvents");
+          "io.evaljobs.http.GatewayCall");
 
   private ClassLoadLog() {}
 

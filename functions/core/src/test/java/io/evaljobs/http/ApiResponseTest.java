@@ -1,5 +1,6 @@
 package io.evaljobs.http;
 
+import io.evaljobs.lambda.LambdaJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -36,7 +37,7 @@ class ApiResponseTest {
   @Test
   void writtenProxyDocument_holdsTheHeadersBesideTheCallersOwn() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ProxyResponseWriter.write(ApiResponse.json(503, "{}").withHeader("Retry-After", "1"), out);
+    LambdaJson.write(ProxyResponses.of(ApiResponse.json(503, "{}").withHeader("Retry-After", "1")), out);
 
     Map<String, String> expected = new LinkedHashMap<>(TENANT_HEADERS);
     expected.put("Retry-After", "1");

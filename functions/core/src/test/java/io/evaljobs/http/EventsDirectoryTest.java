@@ -1,8 +1,13 @@
 package io.evaljobs.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import io.evaljobs.lambda.LambdaJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,18 +42,31 @@ class EventsDirectoryTest {
   }
 
   @Test
-  void eventsDirectory_everyFile_isAnEventTheParserReads() throws IOException {
+  void eventsDirectory_everyFile_isAnEventOfItsFunctionsType() throws IOException {
     Path events = Path.of(System.getProperty("evaljobs.events", "../../events"));
     try (Stream<Path> listing = Files.list(events)) {
       for (Path file : listing.toList()) {
-        if (STREAM_EVENTS.stream().anyMatch(file.getFileName().toString()::startsWith)) {
-          continue;
-        }
-        try (var in = Files.newInputStream(file)) {
-          ApiRequest request = ProxyEventParser.parse(in);
-          assertFalse(request.path().isEmpty(), file + " has a path");
+        String name = file.getFileName().toString();
+        if (STREAM_EVENTS.stream().anyMatch(name::startsWith)) {
+          DynamodbEvent event = read(file, DynamodbEvent.class);
+          assertFalse(event.getRecords().isEmpty(), file + " has records");
+          event.getRecords().forEach(r -> assertNotNull(r.getDynamodb().getSequenceNumber(), file.toString()));
+        } else if (name.startsWith("authorizer-")) {
+          RequestAuthorizerEvent event = read(file, RequestAuthorizerEvent.class);
+          assertEquals("REQUEST", event.getType(), file.toString());
+          assertFalse(event.getMethodArn().isEmpty(), file + " has a methodArn");
+        } else {
+          APIGatewayProxyRequestEvent event = read(file, APIGatewayProxyRequestEvent.class);
+          assertFalse(ProxyRequests.path(event).isEmpty(), file + " has a path");
+          assertEquals("GET", ProxyRequests.httpMethod(event), file.toString());
         }
       }
+    }
+  }
+
+  private static <T> T read(Path file, Class<T> type) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      return LambdaJson.readEvent(in, type).orElseThrow(() -> new AssertionError(file + " is not a " + type));
     }
   }
 }

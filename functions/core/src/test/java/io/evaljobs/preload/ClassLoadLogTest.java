@@ -41,7 +41,7 @@ class ClassLoadLogTest {
             "io.evaljobs.preload.ClassPreloader source: file:/task/",
             "io.evaljobs.aws.CannedHttpClient source: file:/task/",
             "io.evaljobs.aws.CannedHttpClient$1 source: file:/task/",
-            "io.evaljobs.http.GatewayEvents$Call source: file:/task/",
+            "io.evaljobs.http.GatewayCall source: file:/task/",
             "io.evaljobs.aws.SocketHttpClient source: file:/task/",
             "software.amazon.awssdk.core.SdkBytes source: jar:file:/repo/sdk-core.jar!/");
 

@@ -2,7 +2,8 @@ package io.evaljobs.evaluations;
 
 import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedQueryResponse;
@@ -40,10 +41,10 @@ final class CannedPagePrimer {
   }
 
   static String event() {
-    GatewayEvents.Call call =
-        GatewayEvents.Call.of("GET", "/evaluations").withHeader("Host", "priming.invalid")
+    GatewayCall call =
+        GatewayCall.of("GET", "/evaluations").withHeader("Host", "priming.invalid")
             .withQueryParameter("limit", "25");
-    return GatewayEvents.proxyEvent(call, Map.of("organization", TENANT, "principalId", "priming"));
+    return LambdaJson.toJson(call.proxyEvent(Map.of("organization", TENANT, "principalId", "priming")));
   }
 
   /** One more job than the primed page holds, so the page has a next token to seal. */

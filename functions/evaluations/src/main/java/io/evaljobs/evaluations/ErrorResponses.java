@@ -3,7 +3,6 @@ package io.evaljobs.evaluations;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.InvalidParameterException;
 import io.evaljobs.http.Json;
-import io.evaljobs.http.MalformedEventException;
 import io.evaljobs.observability.StoreFailures;
 import io.evaljobs.paging.InvalidPageTokenException;
 import java.util.Optional;
@@ -29,9 +28,6 @@ final class ErrorResponses {
     if (failure instanceof InvalidPageTokenException) {
       return error(ErrorCode.INVALID_PAGE_TOKEN, INVALID_TOKEN_MESSAGE, Optional.of("offset"));
     }
-    if (failure instanceof MalformedEventException) {
-      return error(ErrorCode.BAD_REQUEST, "the request could not be read", Optional.empty());
-    }
     if (failure instanceof MissingTenantException) {
       return error(ErrorCode.UNAUTHORIZED, "a valid X-API-Key header is required", Optional.empty());
     }
@@ -44,6 +40,11 @@ final class ErrorResponses {
           .withHeader("Retry-After", "1");
     }
     return error(ErrorCode.INTERNAL_ERROR, "the request failed unexpectedly", Optional.empty());
+  }
+
+  /** The answer to an event that is not an API Gateway proxy event. */
+  static ApiResponse unreadableEvent() {
+    return error(ErrorCode.BAD_REQUEST, "the request could not be read", Optional.empty());
   }
 
   private static ApiResponse error(ErrorCode code, String message, Optional<String> parameter) {

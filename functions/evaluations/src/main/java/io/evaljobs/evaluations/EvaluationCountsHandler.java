@@ -2,21 +2,25 @@ package io.evaljobs.evaluations;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.lambda.LambdaJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Keeps the counts behind {@code total_count} in step with the evaluations table: consumes the table's DynamoDB
- * stream (NEW_AND_OLD_IMAGES). A failed batch throws, so Lambda delivers it again; the ledger makes that harmless.
+ * stream (NEW_AND_OLD_IMAGES). A batch it cannot apply is reported as failed from its first record
+ * (ReportBatchItemFailures), so Lambda delivers it again; the ledger makes the records already counted harmless.
  */
 public final class EvaluationCountsHandler implements RequestStreamHandler {
   private final JobCountWriter writer;
@@ -42,15 +46,50 @@ public final class EvaluationCountsHandler implements RequestStreamHandler {
     this.log = log;
   }
 
+  /** An event that is not a DynamoDB stream event fails the invocation: Lambda retries the batch. */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    List<JobChange> changes = StreamEventParser.parse(input);
-    JobCountWriter.Applied applied = writer.apply(changes);
+    DynamodbEvent event =
+        LambdaJson.readEvent(input, DynamodbEvent.class)
+            .orElseThrow(() -> new IOException("the event is not a DynamoDB stream event"));
+    LambdaJson.write(handle(event, context), output);
+  }
+
+  public StreamsEventResponse handle(DynamodbEvent event, Context context) {
+    List<DynamodbEvent.DynamodbStreamRecord> records =
+        event.getRecords() == null ? List.of() : event.getRecords();
+    List<JobChange> changes = StreamChanges.of(records);
+    JobCountWriter.Applied applied;
+    try {
+      applied = writer.apply(changes);
+    } catch (RuntimeException e) {
+      log.println(
+          "{\"message\":\"counting failed\",\"records\":" + changes.size() + ",\"error\":\""
+              + e.getClass().getSimpleName() + "\"}");
+      return failedFrom(firstSequenceNumber(records).orElseThrow(() -> e));
+    }
     // One line per batch, no tenant data: enough to see lag, replays and contention in the logs.
     log.println(
         "{\"message\":\"counted\",\"records\":" + changes.size() + ",\"jobs\":" + applied.jobs()
             + ",\"transactions\":" + applied.transactions() + ",\"replays_skipped\":" + applied.replaysSkipped()
             + ",\"conflicts_retried\":" + applied.conflictsRetried() + "}");
-    output.write("{}".getBytes(StandardCharsets.UTF_8));
+    return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+  }
+
+  /** Lambda retries a stream batch from the lowest sequence number reported failed. */
+  private static StreamsEventResponse failedFrom(String sequenceNumber) {
+    return StreamsEventResponse.builder()
+        .withBatchItemFailures(
+            List.of(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build()))
+        .build();
+  }
+
+  private static Optional<String> firstSequenceNumber(List<DynamodbEvent.DynamodbStreamRecord> records) {
+    return records.stream()
+        .map(DynamodbEvent.DynamodbStreamRecord::getDynamodb)
+        .filter(Objects::nonNull)
+        .map(stream -> stream.getSequenceNumber())
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 }

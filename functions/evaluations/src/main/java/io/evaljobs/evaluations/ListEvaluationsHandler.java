@@ -2,14 +2,15 @@ package io.evaljobs.evaluations;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.dynamodb.ReadStats;
-import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
-import io.evaljobs.http.GatewayEvents;
-import io.evaljobs.http.MalformedEventException;
-import io.evaljobs.http.ProxyEventParser;
-import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.http.ProxyRequests;
+import io.evaljobs.http.ProxyResponses;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.observability.QueryShape;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.observability.RequestOutcome;
@@ -59,19 +60,19 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
 
   /** Listings of a tenant that owns nothing, one per kind of plan, and a forged token: reads only, no one's data. */
   static List<String> primingEvents() {
-    GatewayEvents.Call call = GatewayEvents.Call.of("GET", "/evaluations").withHeader("Host", "priming.invalid");
+    GatewayCall call = GatewayCall.of("GET", "/evaluations").withHeader("Host", "priming.invalid");
     Map<String, String> tenant = Map.of("organization", "evaljobs-snapstart-priming", "principalId", "priming");
     return List.of(
-        GatewayEvents.proxyEvent(call, tenant),
-        GatewayEvents.proxyEvent(
+        LambdaJson.toJson(call.proxyEvent(tenant)),
+        LambdaJson.toJson(
             call.withQueryParameter("status", "completed")
                 .withQueryParameter("judge_id", "priming")
                 .withQueryParameter("created_after", "2024-01-01T00:00:00Z")
                 .withQueryParameter("sort_by", "completed_at")
                 .withQueryParameter("sort_order", "asc")
-                .withQueryParameter("offset", "5"),
-            tenant),
-        GatewayEvents.proxyEvent(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN), tenant));
+                .withQueryParameter("offset", "5")
+                .proxyEvent(tenant)),
+        LambdaJson.toJson(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN).proxyEvent(tenant)));
   }
 
   private ListEvaluationsHandler(Map<String, String> env) {
@@ -104,43 +105,56 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
     this.requestLog = requestLog;
   }
 
+  /** Reads the proxy event with the shared ObjectMapper; an event it cannot read is the client's bad request. */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    ProxyResponseWriter.write(respond(input, context, System.nanoTime()), output);
+    long started = System.nanoTime();
+    Optional<APIGatewayProxyRequestEvent> event = LambdaJson.readEvent(input, APIGatewayProxyRequestEvent.class);
+    APIGatewayProxyResponseEvent response =
+        event.isPresent() ? handle(event.get(), started) : ProxyResponses.of(unreadable(context, started));
+    LambdaJson.write(response, output);
   }
 
-  private ApiResponse respond(InputStream input, Context context, long started) {
-    ApiRequest request;
-    try {
-      request = ProxyEventParser.parse(input);
-    } catch (MalformedEventException e) {
-      ApiResponse response = ErrorResponses.of(e);
-      String requestId = context == null ? "unknown" : context.getAwsRequestId();
-      record(requestId, Optional.empty(), QueryShape.UNKNOWN, ReadStats.NONE, 0, response, started, false);
-      return response;
-    }
-    Optional<String> organization = request.authorizerValue("organization");
+  public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
+    return handle(event, System.nanoTime());
+  }
+
+  private APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, long started) {
+    return ProxyResponses.of(respond(event, started));
+  }
+
+  private ApiResponse unreadable(Context context, long started) {
+    ApiResponse response = ErrorResponses.unreadableEvent();
+    String requestId = context == null ? "unknown" : context.getAwsRequestId();
+    record(requestId, Optional.empty(), QueryShape.UNKNOWN, ReadStats.NONE, 0, response, started, false);
+    return response;
+  }
+
+  private ApiResponse respond(APIGatewayProxyRequestEvent request, long started) {
+    Optional<String> organization = ProxyRequests.authorizerValue(request, "organization");
+    String requestId = ProxyRequests.requestId(request);
     QueryShape shape = QueryShape.UNKNOWN;
     try {
-      if (!"GET".equals(request.httpMethod())) {
-        throw new MethodNotAllowedException(request.httpMethod());
+      String method = ProxyRequests.httpMethod(request);
+      if (!"GET".equals(method)) {
+        throw new MethodNotAllowedException(method);
       }
       String tenant = organization.orElseThrow(MissingTenantException::new);
-      ListEvaluationsRequest list = ListEvaluationsParameters.parse(request.queryParameters(), maxLimit);
+      ListEvaluationsRequest list =
+          ListEvaluationsParameters.parse(ProxyRequests.queryParameters(request), maxLimit);
       shape = shapeOf(list.query(), Optional.empty());
       EvaluationRead read = pages.read(tenant, list);
       ApiResponse response = ApiResponse.json(200, EvaluationPageJson.of(read.page()));
       record(
-          request.requestId(), organization, shapeOf(list.query(), read.index()), read.stats(),
+          requestId, organization, shapeOf(list.query(), read.index()), read.stats(),
           read.page().jobs().size(), response, started, false);
       return response;
     } catch (RuntimeException e) {
       ApiResponse response = ErrorResponses.of(e);
       if (response.statusCode() >= 500) {
-        ServerFailures.log(ENDPOINT, request.requestId(), e);
+        ServerFailures.log(ENDPOINT, requestId, e);
       }
-      record(request.requestId(), organization, shape, ReadStats.NONE, 0, response, started,
-          Throttling.isThrottling(e));
+      record(requestId, organization, shape, ReadStats.NONE, 0, response, started, Throttling.isThrottling(e));
       return response;
     }
   }

@@ -16,6 +16,8 @@ class ClassListIT {
             "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
             "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
             EvaluationPageJson.class.getName(),
+            "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
+            "com.fasterxml.jackson.databind.deser.BeanDeserializer",
             "io.evaljobs.aws.HttpConnection",
             "javax.crypto.Cipher"));
   }

@@ -173,7 +173,9 @@ class ListEvaluationsHandlerTest {
 
   @Test
   void listEvaluations_malformedEvent_returns400() {
-    for (String event : List.of("", "[]", "{\"httpMethod\":", "not json", "{\"a\":" + "[".repeat(200))) {
+    for (String event : List.of("", "[]", "null", "{\"httpMethod\":", "not json", "{\"a\":" + "[".repeat(200),
+        "{} {}", "{\"headers\":[1]}", "{\"multiValueQueryStringParameters\":{\"limit\":[{}]}}",
+        "{\"requestContext\":{\"authorizer\":\"org-acme\"}}")) {
       HandlerResponse response = HandlerResponse.invoke(handler, event.getBytes(StandardCharsets.UTF_8));
 
       assertEquals(400, response.status(), event);

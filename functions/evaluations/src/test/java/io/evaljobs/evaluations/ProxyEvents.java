@@ -1,6 +1,7 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.lambda.LambdaJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ final class ProxyEvents {
   }
 
   String json() {
-    GatewayEvents.Call call =
-        GatewayEvents.Call.of(method, "/evaluations").withHeader("X-API-Key", "test-key").withRequest("test-request", "127.0.0.1");
+    GatewayCall call =
+        GatewayCall.of(method, "/evaluations").withHeader("X-API-Key", "test-key").withRequest("test-request", "127.0.0.1");
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       for (String value : parameter.getValue()) {
         call = call.withQueryParameter(parameter.getKey(), value);
@@ -50,7 +51,7 @@ final class ProxyEvents {
     }
     Map<String, String> authorizer =
         organization.map(org -> Map.of("organization", org, "principalId", "key-1")).orElse(Map.of());
-    return escapeSurrogates(GatewayEvents.proxyEvent(call, authorizer));
+    return escapeSurrogates(LambdaJson.toJson(call.proxyEvent(authorizer)));
   }
 
   /**

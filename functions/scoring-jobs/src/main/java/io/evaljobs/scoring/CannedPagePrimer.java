@@ -2,7 +2,8 @@ package io.evaljobs.scoring;
 
 import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedQueryResponse;
@@ -42,12 +43,12 @@ final class CannedPagePrimer {
   }
 
   static String event() {
-    GatewayEvents.Call call =
-        GatewayEvents.Call.of("GET", "/v2/confidence-scoring/jobs")
+    GatewayCall call =
+        GatewayCall.of("GET", "/v2/confidence-scoring/jobs")
             .withHeader("Host", "priming.invalid")
             .withQueryParameter("limit", "50");
-    return GatewayEvents.proxyEvent(
-        call, Map.of("customer_id", CUSTOMER, "project_id", PROJECT, "principalId", "priming"));
+    return LambdaJson.toJson(
+        call.proxyEvent(Map.of("customer_id", CUSTOMER, "project_id", PROJECT, "principalId", "priming")));
   }
 
   /** One more job than the primed page of 50 holds, so the page links to a next one. */

@@ -2,13 +2,15 @@ package io.evaljobs.scoring;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.dynamodb.ReadStats;
-import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
-import io.evaljobs.http.GatewayEvents;
-import io.evaljobs.http.ProxyEventParser;
-import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.http.ProxyRequests;
+import io.evaljobs.http.ProxyResponses;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.observability.QueryShape;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.observability.RequestOutcome;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Lambda entry point of GET /v2/confidence-scoring/jobs: a tenant's scoring jobs, newest first, a page at a time. */
@@ -56,16 +59,15 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
 
   /** Listings of a tenant that owns nothing, on the broad and a selective index, and a forged token: reads only. */
   static List<String> primingEvents() {
-    GatewayEvents.Call call =
-        GatewayEvents.Call.of("GET", "/v2/confidence-scoring/jobs").withHeader("Host", "priming.invalid");
+    GatewayCall call = GatewayCall.of("GET", "/v2/confidence-scoring/jobs").withHeader("Host", "priming.invalid");
     Map<String, String> tenant =
         Map.of("customer_id", "evaljobs-snapstart-priming", "project_id", "priming", "principalId", "priming");
     return List.of(
-        GatewayEvents.proxyEvent(call, tenant),
-        GatewayEvents.proxyEvent(
-            call.withQueryParameter("agent_name", "priming").withQueryParameter("tool_execution_id", "priming"),
-            tenant),
-        GatewayEvents.proxyEvent(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN), tenant));
+        LambdaJson.toJson(call.proxyEvent(tenant)),
+        LambdaJson.toJson(
+            call.withQueryParameter("agent_name", "priming").withQueryParameter("tool_execution_id", "priming")
+                .proxyEvent(tenant)),
+        LambdaJson.toJson(call.withQueryParameter("offset", PrimingRequests.FORGED_PAGE_TOKEN).proxyEvent(tenant)));
   }
 
   private ListScoringJobsHandler(Map<String, String> env) {
@@ -93,50 +95,57 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
     this.requestLog = requestLog;
   }
 
+  /** Reads the proxy event with the shared ObjectMapper; an event it cannot read is the client's bad request. */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     long started = System.nanoTime();
+    Optional<APIGatewayProxyRequestEvent> event = LambdaJson.readEvent(input, APIGatewayProxyRequestEvent.class);
     ApiResponse response;
-    try {
-      response = respond(ProxyEventParser.parse(input), started);
-    } catch (RuntimeException e) {
-      response = ScoringErrorResponses.toResponse(e);
+    if (event.isPresent()) {
+      response = respond(event.get(), started);
+    } else {
+      response = ScoringErrorResponses.unreadableEvent();
       String requestId = context == null ? "unknown" : context.getAwsRequestId();
       record(requestId, Optional.empty(), QueryShape.UNKNOWN, ReadStats.NONE, 0, response, started, false);
     }
-    ProxyResponseWriter.write(response, output);
+    LambdaJson.write(ProxyResponses.of(response), output);
   }
 
-  ApiResponse respond(ApiRequest request) {
+  public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
+    return ProxyResponses.of(respond(event, System.nanoTime()));
+  }
+
+  ApiResponse respond(APIGatewayProxyRequestEvent request) {
     return respond(request, System.nanoTime());
   }
 
-  private ApiResponse respond(ApiRequest request, long started) {
+  private ApiResponse respond(APIGatewayProxyRequestEvent request, long started) {
     Optional<String> tenant = tenantKeyOf(request);
+    String requestId = ProxyRequests.requestId(request);
     try {
       ScoringJobQuery query = parser.parse(request);
       JobRead read = reader.read(query);
       ApiResponse response = ok(request, query, read.page());
       record(
-          request.requestId(), tenant, shapeOf(request, read.index()), read.stats(), read.page().jobs().size(),
+          requestId, tenant, shapeOf(request, read.index()), read.stats(), read.page().jobs().size(),
           response, started, false);
       return response;
     } catch (RuntimeException e) {
       ApiResponse response = ScoringErrorResponses.toResponse(e);
       if (response.statusCode() >= 500) {
-        ServerFailures.log(ENDPOINT, request.requestId(), e);
+        ServerFailures.log(ENDPOINT, requestId, e);
       }
       record(
-          request.requestId(), tenant, shapeOf(request, Optional.empty()), ReadStats.NONE, 0, response, started,
+          requestId, tenant, shapeOf(request, Optional.empty()), ReadStats.NONE, 0, response, started,
           Throttling.isThrottling(e));
       return response;
     }
   }
 
   /** The tenant's table key, for its hash in the request line; empty without the authorizer's context. */
-  private static Optional<String> tenantKeyOf(ApiRequest request) {
-    Optional<String> customer = request.authorizerValue(ScoringJobQueryParser.CUSTOMER_ID);
-    Optional<String> project = request.authorizerValue(ScoringJobQueryParser.PROJECT_ID);
+  private static Optional<String> tenantKeyOf(APIGatewayProxyRequestEvent request) {
+    Optional<String> customer = ProxyRequests.authorizerValue(request, ScoringJobQueryParser.CUSTOMER_ID);
+    Optional<String> project = ProxyRequests.authorizerValue(request, ScoringJobQueryParser.PROJECT_ID);
     if (customer.isEmpty() || project.isEmpty()) {
       return Optional.empty();
     }
@@ -144,10 +153,11 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
   }
 
   /** The filters named in the request (never their values); the listing is always newest first. */
-  private static QueryShape shapeOf(ApiRequest request, Optional<String> index) {
+  private static QueryShape shapeOf(APIGatewayProxyRequestEvent request, Optional<String> index) {
     List<String> filters = new ArrayList<>();
+    Set<String> given = ProxyRequests.queryParameters(request).keySet();
     for (JobFilter filter : JobFilter.values()) {
-      if (request.queryParameters().containsKey(filter.fieldName())) {
+      if (given.contains(filter.fieldName())) {
         filters.add(filter.fieldName());
       }
     }
@@ -163,7 +173,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
             ENDPOINT, requestId, tenant, shape, stats, returned, response.statusCode(), latencyMillis, throttled));
   }
 
-  private ApiResponse ok(ApiRequest request, ScoringJobQuery query, JobPage page) {
+  private ApiResponse ok(APIGatewayProxyRequestEvent request, ScoringJobQuery query, JobPage page) {
     ApiResponse response =
         ApiResponse.json(200, json -> {
           json.writeStartArray();

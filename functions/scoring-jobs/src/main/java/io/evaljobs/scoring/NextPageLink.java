@@ -1,6 +1,7 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.http.ApiRequest;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.evaljobs.http.ProxyRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,13 +19,13 @@ final class NextPageLink {
 
   private NextPageLink() {}
 
-  static String headerValue(ApiRequest request, ScoringJobQuery query, String token) {
+  static String headerValue(APIGatewayProxyRequestEvent request, ScoringJobQuery query, String token) {
     StringBuilder url = new StringBuilder();
-    Optional<String> host = request.header("Host").map(String::trim).filter(h -> HOST.matcher(h).matches());
+    Optional<String> host = ProxyRequests.header(request, "Host").map(String::trim).filter(h -> HOST.matcher(h).matches());
     if (host.isPresent()) {
       url.append(scheme(request)).append("://").append(host.get());
     }
-    String path = request.requestPath().isEmpty() ? request.path() : request.requestPath();
+    String path = ProxyRequests.requestPath(request);
     url.append(encodePath(path.startsWith("/") ? path : "/" + path));
     char separator = '?';
     for (JobFilter filter : JobFilter.values()) {
@@ -42,9 +43,9 @@ final class NextPageLink {
     return "<" + url + ">; rel=\"next\"";
   }
 
-  private static String scheme(ApiRequest request) {
+  private static String scheme(APIGatewayProxyRequestEvent request) {
     String proto =
-        request.header("X-Forwarded-Proto").map(p -> p.split(",")[0].trim().toLowerCase(Locale.ROOT)).orElse("https");
+        ProxyRequests.header(request, "X-Forwarded-Proto").map(p -> p.split(",")[0].trim().toLowerCase(Locale.ROOT)).orElse("https");
     return proto.equals("http") ? "http" : "https";
   }
 

@@ -3,7 +3,6 @@ package io.evaljobs.scoring;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
-import io.evaljobs.http.MalformedEventException;
 import io.evaljobs.observability.StoreFailures;
 import java.io.IOException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,13 +23,15 @@ final class ScoringErrorResponses {
     if (failure instanceof MethodNotAllowedException) {
       return detail(405, "Method Not Allowed").withHeader("Allow", "GET");
     }
-    if (failure instanceof MalformedEventException) {
-      return detail(400, "Bad Request");
-    }
     if (failure instanceof SdkException && StoreFailures.isTransient(failure)) {
       return detail(503, "Service temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
     return detail(500, "Internal Server Error");
+  }
+
+  /** The answer to an event that is not an API Gateway proxy event. */
+  static ApiResponse unreadableEvent() {
+    return detail(400, "Bad Request");
   }
 
   private static ApiResponse detail(int status, String message) {

@@ -1,6 +1,7 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.http.ApiRequest;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.evaljobs.http.ProxyRequests;
 import io.evaljobs.http.QueryParameters;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
@@ -41,12 +42,13 @@ final class ScoringJobQueryParser {
     this.maxLimit = maxLimit;
   }
 
-  ScoringJobQuery parse(ApiRequest request) {
-    if (!"GET".equals(request.httpMethod())) {
-      throw new MethodNotAllowedException(request.httpMethod());
+  ScoringJobQuery parse(APIGatewayProxyRequestEvent request) {
+    String method = ProxyRequests.httpMethod(request);
+    if (!"GET".equals(method)) {
+      throw new MethodNotAllowedException(method);
     }
     Tenant tenant = tenantOf(request);
-    QueryParameters parameters = new QueryParameters(request.queryParameters());
+    QueryParameters parameters = new QueryParameters(ProxyRequests.queryParameters(request));
     JobFilters filters = filtersOf(parameters);
     List<ParameterViolation> violations = new ArrayList<>();
     OptionalInt limit = limitOf(parameters, violations);
@@ -61,9 +63,9 @@ final class ScoringJobQueryParser {
     return ScoringJobTable.tenantKey(tenant.customerId(), tenant.projectId());
   }
 
-  private static Tenant tenantOf(ApiRequest request) {
-    Optional<String> customer = request.authorizerValue(CUSTOMER_ID);
-    Optional<String> project = request.authorizerValue(PROJECT_ID);
+  private static Tenant tenantOf(APIGatewayProxyRequestEvent request) {
+    Optional<String> customer = ProxyRequests.authorizerValue(request, CUSTOMER_ID);
+    Optional<String> project = ProxyRequests.authorizerValue(request, PROJECT_ID);
     if (customer.isEmpty() || project.isEmpty()) {
       throw new UnauthenticatedException();
     }

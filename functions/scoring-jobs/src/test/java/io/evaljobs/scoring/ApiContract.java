@@ -1,9 +1,9 @@
 package io.evaljobs.scoring;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evaljobs.contract.ContractValidator;
-import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +20,7 @@ final class ApiContract {
   private ApiContract() {}
 
   /** The handler's response to {@code request}, after checking it against the contract. */
-  static ApiResponse respond(ListScoringJobsHandler handler, ApiRequest request) {
+  static ApiResponse respond(ListScoringJobsHandler handler, APIGatewayProxyRequestEvent request) {
     ApiResponse response = handler.respond(request);
     assertValid(response);
     return response;

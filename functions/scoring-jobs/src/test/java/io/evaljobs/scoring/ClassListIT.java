@@ -15,6 +15,8 @@ class ClassListIT {
         List.of(
             "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
             ScoringJobJson.class.getName(),
+            "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
+            "com.fasterxml.jackson.databind.deser.BeanDeserializer",
             NextPageLink.class.getName(),
             "io.evaljobs.aws.HttpConnection"));
   }

@@ -1,12 +1,13 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.http.ApiRequest;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.evaljobs.http.GatewayCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds list requests as the proxy event parser would produce them. */
+/** Builds list requests as the proxy events API Gateway sends. */
 final class TestRequests {
   static final String PATH = "/v2/confidence-scoring/jobs";
   static final String STAGE_PATH = "/v1" + PATH;
@@ -61,9 +62,16 @@ final class TestRequests {
     return this;
   }
 
-  ApiRequest build() {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    query.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new ApiRequest(method, PATH, STAGE_PATH, copy, headers, authorizer, "test-request", false);
+  APIGatewayProxyRequestEvent build() {
+    GatewayCall call = GatewayCall.of(method, PATH).withRequest("test-request", "127.0.0.1");
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      call = call.withHeader(header.getKey(), header.getValue());
+    }
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      for (String value : parameter.getValue()) {
+        call = call.withQueryParameter(parameter.getKey(), value);
+      }
+    }
+    return call.proxyEvent(authorizer);
   }
 }

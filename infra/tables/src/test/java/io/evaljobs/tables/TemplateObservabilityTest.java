@@ -189,6 +189,15 @@ class TemplateObservabilityTest {
   }
 
   @Test
+  void countsFunction_reportsFailedRecordsOfABatch_asItsHandlerAnswers() {
+    Map<String, Object> events = map(template.properties("EvaluationCountsFunction").get("Events"));
+    assertTrue(!events.isEmpty(), "the counts function reads the stream");
+    // EvaluationCountsHandler answers StreamsEventResponse; without this, Lambda would ignore the failures it names.
+    events.values().forEach(event ->
+        assertEquals(List.of("ReportBatchItemFailures"), map(map(event).get("Properties")).get("FunctionResponseTypes")));
+  }
+
+  @Test
   void authorizerAlarm_watchesTheAuthorizersErrors() {
     Map<String, Object> properties = template.properties("AuthorizerErrorsAlarm");
     assertEquals("AWS/Lambda", properties.get("Namespace"));

@@ -134,7 +134,7 @@ class AuthorizerFuzzIT {
             .orElseThrow(() -> new AssertionError(where + ": allowed without an active key of this API"));
         JsonNode answer = ProxyResponse.MAPPER.readTree(outcome.substring("Allow".length()));
         assertEquals(ROUTE_PREFIX + api.path(),
-            answer.path("policyDocument").path("Statement").path(0).path("Resource").asText(),
+            answer.path("policyDocument").path("Statement").path(0).path("Resource").path(0).asText(),
             where + ": the Allow names the API's GET route alone");
         JsonNode context = answer.path("context");
         allowed.tenantContext().forEach((name, value) ->

@@ -1,6 +1,7 @@
 package io.evaljobs.security;
 
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
+import io.evaljobs.lambda.LambdaJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class ProxyEvent {
   }
 
   String json() {
-    GatewayEvents.Call call = GatewayEvents.Call.of(method, path).withRequest("security-test", "127.0.0.1");
+    GatewayCall call = GatewayCall.of(method, path).withRequest("security-test", "127.0.0.1");
     for (Map.Entry<String, String> header : headers.entrySet()) {
       call = call.withHeader(header.getKey(), header.getValue());
     }
@@ -66,6 +67,6 @@ final class ProxyEvent {
         call = call.withQueryParameter(parameter.getKey(), value);
       }
     }
-    return GatewayEvents.proxyEvent(call, authorizer.orElse(Map.of()), body);
+    return LambdaJson.toJson(call.proxyEvent(authorizer.orElse(Map.of()), body));
   }
 }

@@ -1,15 +1,20 @@
 package io.evaljobs.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,7 +64,7 @@ public final class ApiGateway {
       // API Gateway answers 401 itself when the identity source is missing; the authorizer is not called.
       return GatewayReply.of(responses.unauthorized(api));
     }
-    GatewayEvents.Call call =
+    GatewayCall call =
         LambdaEvents.call(
             requestId,
             request.httpMethod(),
@@ -82,7 +87,7 @@ public final class ApiGateway {
   }
 
   private GatewayReply invoke(
-      ApiName api, RequestStreamHandler function, GatewayEvents.Call call, Map<String, String> authorizerContext) {
+      ApiName api, RequestStreamHandler function, GatewayCall call, Map<String, String> authorizerContext) {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     try {
       function.handleRequest(
@@ -93,8 +98,43 @@ public final class ApiGateway {
       System.err.println("function of " + api.wireName() + " failed, request " + call.requestId() + ": " + e);
       return GatewayReply.of(responses.integrationFailure(api));
     }
-    return ProxyResponseReader.read(answer.toByteArray())
+    return LambdaEvents.proxyResponse(answer.toByteArray())
+        .flatMap(ApiGateway::replyOf)
         .orElseGet(() -> GatewayReply.of(responses.integrationFailure(api)));
+  }
+
+  /** The reply API Gateway makes of a proxy response: empty (a 502) without a valid status or body. */
+  private static Optional<GatewayReply> replyOf(APIGatewayProxyResponseEvent response) {
+    int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
+    if (status < 100 || status > 599) {
+      return Optional.empty();
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((name, value) -> {
+        if (value != null) {
+          headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+      });
+    }
+    if (response.getMultiValueHeaders() != null) {
+      response.getMultiValueHeaders().forEach((name, values) -> {
+        if (values != null) {
+          values.stream().filter(Objects::nonNull)
+              .forEach(value -> headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+        }
+      });
+    }
+    String body = response.getBody() == null ? "" : response.getBody();
+    try {
+      byte[] bytes =
+          Boolean.TRUE.equals(response.getIsBase64Encoded())
+              ? Base64.getDecoder().decode(body)
+              : body.getBytes(StandardCharsets.UTF_8);
+      return Optional.of(new GatewayReply(status, headers, bytes));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
   }
 
   /** The client's headers plus the ones API Gateway adds for the backend. */

@@ -2,7 +2,7 @@ package io.evaljobs.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -32,12 +32,12 @@ final class LocalAuthorizer {
     this.clock = clock;
   }
 
-  AuthorizerOutcome authorize(ApiName api, List<String> identitySource, GatewayEvents.Call call) {
+  AuthorizerOutcome authorize(ApiName api, List<String> identitySource, GatewayCall call) {
     CacheKey key = new CacheKey(api, String.join(",", identitySource));
     Instant now = clock.instant();
     CachedAnswer cached = cache.get(key);
     if (cached != null && now.isBefore(cached.expires())) {
-      return AuthorizerPolicyReader.evaluate(cached.answer(), call.methodArn());
+      return PolicyEvaluation.evaluate(cached.answer(), call.methodArn());
     }
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     try {
@@ -52,7 +52,7 @@ final class LocalAuthorizer {
           : new AuthorizerOutcome.Failed(e.getClass().getSimpleName());
     }
     byte[] bytes = answer.toByteArray();
-    AuthorizerOutcome outcome = AuthorizerPolicyReader.evaluate(bytes, call.methodArn());
+    AuthorizerOutcome outcome = PolicyEvaluation.evaluate(bytes, call.methodArn());
     if (!(outcome instanceof AuthorizerOutcome.Failed)) {
       cache.put(key, new CachedAnswer(bytes, now.plus(CACHE_TTL)));
     }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.http.ApiRequest;
 import io.evaljobs.http.ApiResponse;
-import io.evaljobs.http.GatewayEvents;
-import io.evaljobs.http.ProxyEventParser;
-import io.evaljobs.http.ProxyResponseWriter;
+import io.evaljobs.http.ProxyRequests;
+import io.evaljobs.http.ProxyResponses;
+import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.tables.TemplateDocument;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,14 +60,16 @@ class ApiGatewayTest {
       "{\"jobs\":[],\"pagination\":{\"total_count\":0,\"limit\":25,\"offset\":0,\"has_next\":false,"
           + "\"has_previous\":false,\"next_offset\":null,\"previous_offset\":null}}";
 
-  private final AtomicReference<ApiRequest> seen = new AtomicReference<>();
+  private final AtomicReference<APIGatewayProxyRequestEvent> seen = new AtomicReference<>();
 
   private final RequestStreamHandler function =
       (input, output, context) -> {
-        ApiRequest request = ProxyEventParser.parse(input);
+        APIGatewayProxyRequestEvent request =
+            LambdaJson.readEvent(input, APIGatewayProxyRequestEvent.class).orElseThrow();
         seen.set(request);
-        String body = request.path().equals(ApiName.SCORING.path()) ? "[]" : EMPTY_EVALUATIONS_PAGE;
-        ProxyResponseWriter.write(ApiResponse.json(200, body).withHeader("Link", "<x>; rel=\"next\""), output);
+        String body = ProxyRequests.path(request).equals(ApiName.SCORING.path()) ? "[]" : EMPTY_EVALUATIONS_PAGE;
+        LambdaJson.write(
+            ProxyResponses.of(ApiResponse.json(200, body).withHeader("Link", "<x>; rel=\"next\"")), output);
       };
 
   private final MutableClock clock = new MutableClock();
@@ -95,15 +97,15 @@ class ApiGatewayTest {
     assertEquals(EMPTY_EVALUATIONS_PAGE, reply.bodyText());
     assertEquals(List.of("<x>; rel=\"next\""), reply.headers().get("Link"));
     assertEquals(List.of("req-1"), reply.headers().get("x-amzn-RequestId"));
-    ApiRequest request = seen.get();
-    assertEquals("/evaluations", request.path());
-    assertEquals(List.of("completed", "failed"), request.queryParameters().get("status"));
-    assertEquals(List.of("a+b c"), request.queryParameters().get("judge_id"));
-    assertEquals(List.of(""), request.queryParameters().get("flag"));
-    assertEquals(Optional.of("acme"), request.authorizerValue("organization"));
-    assertEquals(Optional.of("key-1"), request.authorizerValue("principalId"));
-    assertEquals("req-1", request.requestId());
-    assertEquals(Optional.of("allow-acme"), request.header("X-API-Key"));
+    APIGatewayProxyRequestEvent request = seen.get();
+    assertEquals("/evaluations", ProxyRequests.path(request));
+    assertEquals(List.of("completed", "failed"), ProxyRequests.queryParameters(request).get("status"));
+    assertEquals(List.of("a+b c"), ProxyRequests.queryParameters(request).get("judge_id"));
+    assertEquals(List.of(""), ProxyRequests.queryParameters(request).get("flag"));
+    assertEquals(Optional.of("acme"), ProxyRequests.authorizerValue(request, "organization"));
+    assertEquals(Optional.of("key-1"), ProxyRequests.authorizerValue(request, "principalId"));
+    assertEquals("req-1", ProxyRequests.requestId(request));
+    assertEquals(Optional.of("allow-acme"), ProxyRequests.header(request, "X-API-Key"));
     assertTrue(authorizerEvents.get(0).contains(
         "\"methodArn\":\"arn:aws:execute-api:us-east-1:000000000000:local/local/GET/evaluations\""),
         authorizerEvents.get(0));
@@ -185,7 +187,7 @@ class ApiGatewayTest {
   }
 
   @Test
-  void proxyEvent_isReadByTheCoreParserWithEveryField() {
+  void proxyEvent_isReadByTheFunctionsObjectMapperWithEveryField() {
     Map<String, List<String>> query = new LinkedHashMap<>();
     query.put("limit", List.of("5", "7"));
     byte[] event =
@@ -193,13 +195,14 @@ class ApiGatewayTest {
             LambdaEvents.call("id-9", "GET", "/evaluations", Map.of("Accept", List.of("a", "b")), query,
                 "10.0.0.1", "eu-west-1"),
             Map.of("organization", "globex", "principalId", "k"));
-    ApiRequest request = ProxyEventParser.parse(new ByteArrayInputStream(event));
-    assertEquals("GET", request.httpMethod());
-    assertEquals("/evaluations", request.requestPath());
-    assertEquals(List.of("5", "7"), request.queryParameters().get("limit"));
-    assertEquals(Optional.of("b"), request.header("accept"));
-    assertEquals(Map.of("organization", "globex", "principalId", "k"), request.authorizerContext());
-    assertEquals("id-9", request.requestId());
+    APIGatewayProxyRequestEvent request =
+        LambdaJson.readEvent(new ByteArrayInputStream(event), APIGatewayProxyRequestEvent.class).orElseThrow();
+    assertEquals("GET", ProxyRequests.httpMethod(request));
+    assertEquals("/evaluations", ProxyRequests.requestPath(request));
+    assertEquals(List.of("5", "7"), ProxyRequests.queryParameters(request).get("limit"));
+    assertEquals(Optional.of("b"), ProxyRequests.header(request, "accept"));
+    assertEquals(Map.of("organization", "globex", "principalId", "k"), request.getRequestContext().getAuthorizer());
+    assertEquals("id-9", ProxyRequests.requestId(request));
   }
 
   private static final class MutableClock extends Clock {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import io.evaljobs.http.GatewayEvents;
+import io.evaljobs.http.GatewayCall;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LambdaEventsTest {
-  private static final GatewayEvents.Call CALL =
+  private static final GatewayCall CALL =
       LambdaEvents.call(
           "req-7",
           "GET",
@@ -61,5 +61,16 @@ class LambdaEventsTest {
     assertEquals("k", event.getHeaders().get("Meibel-API-Key"));
     assertEquals("/v2/confidence-scoring/jobs", event.getResource());
     assertEquals("5", event.getQueryStringParameters().get("limit"));
+  }
+
+  @Test
+  void proxyResponse_notAProxyResponse_isEmpty() {
+    for (String answer : new String[] {"", "[]", "{\"statusCode\":\"abc\"}", "{\"headers\":[1]}", "{"}) {
+      assertEquals(java.util.Optional.empty(),
+          LambdaEvents.proxyResponse(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8)), answer);
+    }
+    assertEquals(204,
+        LambdaEvents.proxyResponse("{\"statusCode\":204}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .orElseThrow().getStatusCode());
   }
 }
