@@ -1,10 +1,10 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.http.GatewayEvents;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;

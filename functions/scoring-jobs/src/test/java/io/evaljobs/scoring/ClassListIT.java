@@ -16,6 +16,6 @@ class ClassListIT {
             "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
             ScoringJobJson.class.getName(),
             NextPageLink.class.getName(),
-            "io.evaljobs.aws.HttpConnection"));
+            "org.apache.http.impl.io.ContentLengthInputStream"));
   }
 }
