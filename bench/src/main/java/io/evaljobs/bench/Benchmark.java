@@ -128,7 +128,10 @@ public final class Benchmark {
                   "authorizer", jars.get(2), ApiKeyAuthorizerHandler.class.getName(), authorizerEvent, env));
 
       Path work = scratch.path();
-      Optional<NodeReference> reference = nodeReference(repo, work, functions.get(0), table);
+      Optional<NodeReference> reference =
+          options.runs(1) || options.runs(3)
+              ? nodeReference(repo, work, functions.get(0), table)
+              : Optional.empty();
       ColdStartRunner runner = ColdStartRunner.create(work);
       LaunchedSections launched = new LaunchedSections(runner, table, reference);
       QueryCounter counter = new QueryCounter(countsTable);
@@ -151,41 +154,51 @@ public final class Benchmark {
                   .invoke(Files.readAllBytes(functions.get(0).event()))
                   .response());
         }
-        log("java floor");
-        launched.floor(functions.get(0), options.coldRuns());
-        launched.referenceColdStart(options.coldRuns());
-        for (FunctionUnderTest function : functions) {
-          log("cold start: " + function.name());
-          launched.coldStart(function, options.coldRuns());
+        if (options.runs(1)) {
+          log("java floor");
+          launched.floor(functions.get(0), options.coldRuns());
+          launched.referenceColdStart(options.coldRuns());
+          for (FunctionUnderTest function : functions) {
+            log("cold start: " + function.name());
+            launched.coldStart(function, options.coldRuns());
+          }
         }
         DatabaseCeiling ceiling = new DatabaseCeiling(bare, counter);
-        for (FunctionUnderTest function : functions) {
-          log("primed first call: " + function.name());
-          launched.primedFirstCall(function);
-          ceiling.addRestoreRow(
-              table,
-              function.name(),
-              ceiling.afterRestore(inProcess.get(function.name()), Files.readAllBytes(function.event()), 500, 15, 20));
+        if (options.runs(2)) {
+          for (FunctionUnderTest function : functions) {
+            log("primed first call: " + function.name());
+            launched.primedFirstCall(function);
+            ceiling.addRestoreRow(
+                table,
+                function.name(),
+                ceiling.afterRestore(
+                    inProcess.get(function.name()), Files.readAllBytes(function.event()), 500, 15, 20));
+          }
         }
         Duration budget = Duration.ofSeconds(options.quick() ? 20 : 60);
-        log("warm: Node reference");
-        launched.referenceWarm(2_000, 5_000, (int) budget.toSeconds());
-        for (FunctionUnderTest function : functions) {
-          log("warm: " + function.name());
-          launched.warm(function, 2_000, 5_000, (int) budget.toSeconds());
-          DatabaseCeiling.Result replayed =
-              ceiling.measure(inProcess.get(function.name()), Files.readAllBytes(function.event()), 2_000, 5_000, budget);
-          ceiling.addRow(table, function.name(), replayed);
+        if (options.runs(3)) {
+          log("warm: Node reference");
+          launched.referenceWarm(2_000, 5_000, (int) budget.toSeconds());
+          for (FunctionUnderTest function : functions) {
+            log("warm: " + function.name());
+            launched.warm(function, 2_000, 5_000, (int) budget.toSeconds());
+            DatabaseCeiling.Result replayed =
+                ceiling.measure(
+                    inProcess.get(function.name()), Files.readAllBytes(function.event()), 2_000, 5_000, budget);
+            ceiling.addRow(table, function.name(), replayed);
+          }
         }
 
-        log("HTTP clients");
-        new HttpClientComparison(
-                runner.java(),
-                ColdStartRunner.LAMBDA_JVM_FLAGS,
-                dynamoLocal.endpoint(),
-                keysTable,
-                hashKey(tables, "ApiKeysTable"))
-            .addRows(table, options.coldRuns(), 2_000, 5_000, (int) budget.toSeconds());
+        if (options.runs(8)) {
+          log("HTTP clients");
+          new HttpClientComparison(
+                  runner.java(),
+                  ColdStartRunner.LAMBDA_JVM_FLAGS,
+                  dynamoLocal.endpoint(),
+                  keysTable,
+                  hashKey(tables, "ApiKeysTable"))
+              .addRows(table, options.coldRuns(), 2_000, 5_000, (int) budget.toSeconds());
+        }
 
         ReadCostSections reads =
             new ReadCostSections(
@@ -193,21 +206,33 @@ public final class Benchmark {
                 new MeasuredHandler(scoring, counter),
                 table,
                 tenants.large());
-        log("read amplification");
-        reads.readAmplification();
-        log("depth");
-        reads.depth(tenants.large());
-        log("total_count");
-        reads.totalCount();
-        log("evaluations paging walks");
-        new EvaluationPagingSection(new MeasuredHandler(evaluations, counter), table, tenants.large()).addRows();
-        log("scoring plans: loading skewed projects");
-        ScoringPlanSection.load(admin, scoringTable, tenants.large());
-        log("scoring plans");
-        new ScoringPlanSection(new MeasuredHandler(scoring, counter), table, tenants.large()).addRows();
+        if (options.runs(4)) {
+          log("read amplification");
+          reads.readAmplification();
+        }
+        if (options.runs(5)) {
+          log("depth");
+          reads.depth(tenants.large());
+        }
+        if (options.runs(6)) {
+          log("total_count");
+          reads.totalCount();
+        }
+        if (options.runs(9)) {
+          log("evaluations paging walks");
+          new EvaluationPagingSection(new MeasuredHandler(evaluations, counter), table, tenants.large()).addRows();
+        }
+        if (options.runs(10)) {
+          log("scoring plans: loading skewed projects");
+          ScoringPlanSection.load(admin, scoringTable, tenants.large());
+          log("scoring plans");
+          new ScoringPlanSection(new MeasuredHandler(scoring, counter), table, tenants.large()).addRows();
+        }
       }
-      for (FunctionUnderTest function : functions) {
-        launched.artifact(function);
+      if (options.runs(7)) {
+        for (FunctionUnderTest function : functions) {
+          launched.artifact(function);
+        }
       }
 
       String dataset =

@@ -2,15 +2,31 @@ package io.evaljobs.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Command line of the benchmark. */
-record BenchmarkOptions(boolean quick, int largeTenantJobs, int coldRuns, Path repository, boolean writeDoc) {
+/**
+ * Command line of the benchmark. {@code sections}: the numbered sections to run, empty for all of them (the tables
+ * are loaded either way).
+ */
+record BenchmarkOptions(
+    boolean quick, int largeTenantJobs, int coldRuns, Path repository, boolean writeDoc, Set<Integer> sections) {
   static final int FULL_LARGE_TENANT = 200_000;
   static final int QUICK_LARGE_TENANT = 20_000;
+  static final int LAST_SECTION = 10;
+
+  BenchmarkOptions {
+    sections = Set.copyOf(sections);
+  }
+
+  /** Whether section {@code number} is measured in this run. */
+  boolean runs(int number) {
+    return sections.isEmpty() || sections.contains(number);
+  }
 
   static final String USAGE =
       "usage: java -jar bench/target/evaljobs-bench.jar [--quick] [--jobs N] [--cold-runs N] [--repo DIR]"
-          + " [--no-doc]";
+          + " [--no-doc] [--sections N,M,...]";
 
   static BenchmarkOptions parse(List<String> args) {
     boolean quick = false;
@@ -18,6 +34,7 @@ record BenchmarkOptions(boolean quick, int largeTenantJobs, int coldRuns, Path r
     int coldRuns = 10;
     Path repository = Path.of("").toAbsolutePath();
     boolean writeDoc = true;
+    Set<Integer> sections = Set.of();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -36,12 +53,27 @@ record BenchmarkOptions(boolean quick, int largeTenantJobs, int coldRuns, Path r
         case "--no-doc":
           writeDoc = false;
           break;
+        case "--sections":
+          sections = sections(value(args, ++i, arg));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
     int large = jobs != null ? jobs : quick ? QUICK_LARGE_TENANT : FULL_LARGE_TENANT;
-    return new BenchmarkOptions(quick, large, coldRuns, repository, writeDoc);
+    return new BenchmarkOptions(quick, large, coldRuns, repository, writeDoc, sections);
+  }
+
+  private static Set<Integer> sections(String list) {
+    Set<Integer> numbers = new TreeSet<>();
+    for (String part : list.split(",", -1)) {
+      int number = positive("--sections", part.trim());
+      if (number > LAST_SECTION) {
+        throw new IllegalArgumentException("--sections: there is no section " + number + " (1 to " + LAST_SECTION + ")");
+      }
+      numbers.add(number);
+    }
+    return numbers;
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.stream.Collectors;
 
 /** Appends one run's section to docs/benchmarks.md, keeping every earlier run. */
 final class BenchmarkReport {
@@ -25,13 +26,18 @@ final class BenchmarkReport {
 
   static String section(BenchmarkOptions options, MachineInfo machine, String dataset, ResultTable table,
       String duration) {
-    return "\n## " + LocalDate.now(ZoneOffset.UTC) + " (" + (options.quick() ? "quick" : "full") + " run, commit "
+    return "\n## " + LocalDate.now(ZoneOffset.UTC) + " (" + (options.quick() ? "quick" : "full") + " run, "
+        + (options.sections().isEmpty() ? "" : "sections " + sectionList(options) + ", ") + "commit "
         + machine.commit() + ")\n\n"
         + "Machine: " + machine.processors() + " processors (`nproc`), " + machine.memory() + ", "
         + machine.cpuModel() + "; JDK " + machine.jdk() + "; functions run with `"
         + String.join(" ", ColdStartRunner.LAMBDA_JVM_FLAGS) + "` as in template.yaml; DynamoDB Local "
         + "(in-memory) on 127.0.0.1 in the benchmark's JVM. Dataset: " + dataset + ". Run time: " + duration + ".\n\n"
         + table.toMarkdown();
+  }
+
+  private static String sectionList(BenchmarkOptions options) {
+    return options.sections().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   static void append(Path document, String section) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkOptionsTest {
@@ -16,6 +17,15 @@ class BenchmarkOptionsTest {
     assertEquals(200_000, options.largeTenantJobs());
     assertEquals(10, options.coldRuns());
     assertTrue(options.writeDoc());
+    assertTrue(options.runs(1) && options.runs(BenchmarkOptions.LAST_SECTION));
+  }
+
+  @Test
+  void parse_sections_runsOnlyTheListedSections() {
+    BenchmarkOptions options = BenchmarkOptions.parse(List.of("--sections", "1,3, 8"));
+    assertEquals(Set.of(1, 3, 8), options.sections());
+    assertTrue(options.runs(3));
+    assertFalse(options.runs(2));
   }
 
   @Test
@@ -30,5 +40,8 @@ class BenchmarkOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--cold-runs", "0")));
     assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--cold-runs", "x")));
     assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--fast")));
+    assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--sections", "0")));
+    assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--sections", "11")));
+    assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(List.of("--sections", "1,,2")));
   }
 }

@@ -114,11 +114,7 @@ public final class IndexReader {
    * capacity (DynamoDB charges for the items examined either way).
    */
   private SkipResult skipFiltered(IndexQuery query, int n, ReadBudget budget) {
-    IndexQuery keysOnly =
-        new IndexQuery(
-            query.tableName(), query.indexName(), query.partitionKeyAttribute(), query.partitionKeyValue(),
-            query.sortKeyAttribute(), query.segments(), query.ascending(), query.filter(), query.keyAttributes(),
-            query.keyAttributes());
+    IndexQuery keysOnly = query.toBuilder().returnedAttributes(query.keyAttributes()).build();
     ReadResult read = read(keysOnly, Position.startOf(0), Direction.FORWARD, n, budget);
     if (read.resume().isEmpty()) {
       return new SkipResult(Position.startOf(query.segments().size()), read.hits().size(), true, read.stats());
@@ -185,19 +181,11 @@ public final class IndexReader {
     if (resumeSortKey != null && resumeSortKey.s() != null) {
       condition = condition.resumingAt(resumeSortKey.s(), scanForward);
     }
-    String keyCondition;
-    if (condition instanceof SortKeyCondition.Between between) {
-      values.put(":lo", AttributeValue.fromS(between.lowest()));
-      values.put(":hi", AttributeValue.fromS(between.highest()));
-      keyCondition = "#pk = :pk AND #sk BETWEEN :lo AND :hi";
-    } else {
-      values.put(":prefix", AttributeValue.fromS(((SortKeyCondition.BeginsWith) condition).prefix()));
-      keyCondition = "#pk = :pk AND begins_with(#sk, :prefix)";
-    }
+    String keyCondition = "#pk = :pk AND " + condition.render("#sk", values);
     QueryRequest.Builder builder =
         QueryRequest.builder()
             .tableName(query.tableName())
-            .indexName(query.indexName())
+            .indexName(query.indexName().orElse(null))
             .keyConditionExpression(keyCondition)
             .scanIndexForward(scanForward)
             .select(select)

@@ -1,6 +1,12 @@
 package io.evaljobs.dynamodb;
 
-/** The sort key part of a Query's key condition: one contiguous run of an index partition. */
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The sort key part of a Query's key condition: one contiguous run of an index partition. Each condition renders
+ * its own expression ({@link #render}).
+ */
 public sealed interface SortKeyCondition {
 
   /** Sort keys from {@code lowest} to {@code highest}, both inclusive. */
@@ -13,6 +19,13 @@ public sealed interface SortKeyCondition {
     @Override
     public SortKeyCondition resumingAt(String sortKey, boolean scanForward) {
       return scanForward ? new Between(sortKey, highest) : new Between(lowest, sortKey);
+    }
+
+    @Override
+    public String render(String sortKeyName, Map<String, AttributeValue> values) {
+      values.put(":lo", AttributeValue.fromS(lowest));
+      values.put(":hi", AttributeValue.fromS(highest));
+      return sortKeyName + " BETWEEN :lo AND :hi";
     }
   }
 
@@ -30,6 +43,12 @@ public sealed interface SortKeyCondition {
     @Override
     public SortKeyCondition resumingAt(String sortKey, boolean scanForward) {
       return !scanForward && sortKey.startsWith(prefix) ? new Between(prefix, sortKey) : this;
+    }
+
+    @Override
+    public String render(String sortKeyName, Map<String, AttributeValue> values) {
+      values.put(":prefix", AttributeValue.fromS(prefix));
+      return "begins_with(" + sortKeyName + ", :prefix)";
     }
   }
 
@@ -52,4 +71,10 @@ public sealed interface SortKeyCondition {
 
   /** Whether an item with {@code sortKey} is in this run. */
   boolean holds(String sortKey);
+
+  /**
+   * This run as the sort key part of a key condition expression on {@code sortKeyName} (an expression attribute
+   * name), adding the values it refers to to {@code values}.
+   */
+  String render(String sortKeyName, Map<String, AttributeValue> values);
 }

@@ -60,7 +60,7 @@ public final class PageReader {
     }
     Optional<ReadBudget> left = budget.remainingAfter(skipped.stats());
     if (skipped.stoppedByBudget(skip) || left.isEmpty()) {
-      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
+      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING, skipped.stats());
     }
     return forward(query, skipped.position(), position, limit, left.get(), skipped.stats());
   }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class SortKeyConditionTest {
   // Short keys over few characters, two of them outside the BMP or multi-byte, so that prefixes and ties are common.
@@ -92,5 +95,21 @@ class SortKeyConditionTest {
     SortKeyCondition run = SortKeyCondition.between("1#2024-01", "1#2024-12");
     assertEquals(SortKeyCondition.between("1#2024-06", "1#2024-12"), run.resumingAt("1#2024-06", true));
     assertEquals(SortKeyCondition.between("1#2024-01", "1#2024-06"), run.resumingAt("1#2024-06", false));
+  }
+
+  @Test
+  void render_between_givesInclusiveBetweenOnTheNamedKeyWithBothBounds() {
+    Map<String, AttributeValue> values = new HashMap<>();
+    String expression = SortKeyCondition.between("1#a", "1#z").render("#sk", values);
+    assertEquals("#sk BETWEEN :lo AND :hi", expression);
+    assertEquals(Map.of(":lo", AttributeValue.fromS("1#a"), ":hi", AttributeValue.fromS("1#z")), values);
+  }
+
+  @Test
+  void render_beginsWith_givesBeginsWithOnTheNamedKeyAndKeepsOtherValues() {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS("org")));
+    String expression = SortKeyCondition.beginsWith("0#").render("#sk", values);
+    assertEquals("begins_with(#sk, :prefix)", expression);
+    assertEquals(Map.of(":pk", AttributeValue.fromS("org"), ":prefix", AttributeValue.fromS("0#")), values);
   }
 }

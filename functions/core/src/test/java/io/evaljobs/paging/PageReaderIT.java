@@ -102,9 +102,9 @@ class PageReaderIT {
   private static IndexQuery query(boolean ascending, Optional<Long> minimum) {
     Optional<ItemFilter> filter = minimum.map(m -> new ItemFilter("#fv >= :fmin", Map.of("#fv", "v"),
         Map.of(":fmin", AttributeValue.fromN(Long.toString(m)))));
-    return new IndexQuery(TABLE, "by-g", "gp", "P", "gs",
-        List.of(SortKeyCondition.beginsWith("1"), SortKeyCondition.beginsWith("0#")), ascending, filter,
-        List.of("gp", "gs", "t", "id"), List.of("v"));
+    return IndexQuery.builder().table(TABLE).index("by-g").partition("gp", "P").sortKey("gs")
+        .segments(SortKeyCondition.beginsWith("1"), SortKeyCondition.beginsWith("0#")).ascending(ascending)
+        .filter(filter).keyAttributes(List.of("gp", "gs", "t", "id")).returnedAttributes(List.of("v")).build();
   }
 
   /** The oracle: filter and order in memory, comparing strings as DynamoDB does (UTF-8 bytes). */
@@ -201,8 +201,9 @@ class PageReaderIT {
 
   /** The partition's items as the base table holds them: the same items as the listing, in another order. */
   private static IndexQuery baseTable() {
-    return new IndexQuery(TABLE, null, "t", "P", "id", List.of(SortKeyCondition.beginsWith("id-")), true,
-        Optional.empty(), List.of("t", "id"), List.of("v", "gp", "gs"));
+    return IndexQuery.builder().table(TABLE).baseTable().partition("t", "P").sortKey("id")
+        .segments(SortKeyCondition.beginsWith("id-")).keyAttributes(List.of("t", "id"))
+        .returnedAttributes(List.of("v", "gp", "gs")).build();
   }
 
   @Test

@@ -12,8 +12,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -21,11 +26,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * days and hours are passed by their counters, and only the hour that holds the offset (and the partial hours at the
  * range's ends) are counted in the index. Hours near now are counted in the index too: their counters may still
  * trail the stream. The cost depends on the range's span in days and on the jobs in one hour, not on the offset or
- * the size of the table.
+ * the size of the table. The first request of every counter span is made at once, beside the index counts, so
+ * locating waits for about two round trips (the spans, then one day's hours) rather than one per span.
  */
 final class CreatedOffsetLocator {
   /** Hours that began this close to now (and anything later) are counted from the table, not their counters. */
   static final Duration FRESH = Duration.ofHours(1);
+
+  /**
+   * A day holding at most this many jobs is not split by its hours: the page read skips into it from the index
+   * instead, one request where the hours' counters and a skip within an hour would take two.
+   */
+  static final long DAY_SKIPPED_IN_INDEX = 1_000;
 
   /**
    * Where the offset falls: the listing's remainder from the start of the hour (or partial hour) that holds it, as a
@@ -39,13 +51,17 @@ final class CreatedOffsetLocator {
   private final IndexReader indexReader;
   private final String jobsTable;
   private final Clock clock;
+  private final Executor ahead;
 
+  /** {@code ahead} runs the counter reads made before the walk needs them. */
   CreatedOffsetLocator(
-      DynamoDbClient dynamo, IndexReader indexReader, String jobsTable, String countsTable, Clock clock) {
+      DynamoDbClient dynamo, IndexReader indexReader, String jobsTable, String countsTable, Clock clock,
+      Executor ahead) {
     this.counters = new CreationCounters(dynamo, countsTable);
     this.indexReader = indexReader;
     this.jobsTable = jobsTable;
     this.clock = clock;
+    this.ahead = ahead;
   }
 
   /**
@@ -58,18 +74,25 @@ final class CreatedOffsetLocator {
     if (query.sortBy() != SortField.CREATED_AT) {
       throw new IllegalArgumentException("counters order jobs by creation time only");
     }
-    Walk walk = new Walk(organization, query, range, offset, budget);
     List<Span> spans = spans(range);
     if (!query.ascending()) {
       Collections.reverse(spans);
     }
+    Walk walk = new Walk(organization, query, range, offset, budget);
     for (Span span : spans) {
-      Optional<Location> found = walk.pass(span);
+      walk.readAhead(span);
+    }
+    Optional<Location> found = Optional.empty();
+    for (Span span : spans) {
+      found = walk.pass(span);
       if (found.isPresent()) {
-        return found.get();
+        break;
       }
     }
-    return new Location(Optional.empty(), 0, walk.stats, walk.indexStats);
+    ReadStats unused = walk.awaitUnused();
+    Location location = found.orElseGet(() -> new Location(Optional.empty(), 0, walk.stats, walk.indexStats));
+    return new Location(
+        location.remainder(), location.skipWithin(), location.stats().plus(unused), location.indexStats());
   }
 
   /** The range cut into spans, oldest first: partial hours and fresh time counted in the index, whole units not. */
@@ -129,6 +152,8 @@ final class CreatedOffsetLocator {
     private ReadStats stats = ReadStats.NONE;
     /** Index counting only: counter items are small and bounded by the range's span, not by its jobs. */
     private ReadStats indexStats = ReadStats.NONE;
+    /** First requests of counter spans, made before the walk reaches them; removed as the walk uses them. */
+    private final Map<Span, CompletableFuture<CreationCounters.Batch>> readAhead = new HashMap<>();
 
     Walk(String organization, EvaluationQuery query, CreatedRange range, long offset, ReadBudget budget) {
       this.organization = organization;
@@ -137,6 +162,27 @@ final class CreatedOffsetLocator {
       this.partition = JobCountTable.partition(organization, query.status(), query.judgeId());
       this.budget = budget;
       this.remaining = offset;
+    }
+
+    /** Starts reading {@code span}'s counters, if it has any, so the walk finds them read when it gets there. */
+    void readAhead(Span span) {
+      if (span.source() != Source.INDEX) {
+        CreationCounters.Span counted = counterSpan(level(span.source()), span);
+        readAhead.put(span, CompletableFuture.supplyAsync(() -> counters.first(counted), ahead));
+      }
+    }
+
+    /**
+     * Waits for the reads made ahead that the walk did not need and returns what they cost: they were read, so they
+     * are counted; one that failed is not needed either.
+     */
+    ReadStats awaitUnused() {
+      ReadStats unused = ReadStats.NONE;
+      for (CompletableFuture<CreationCounters.Batch> read : readAhead.values()) {
+        unused = unused.plus(read.handle((batch, failure) -> batch == null ? ReadStats.NONE : batch.stats()).join());
+      }
+      readAhead.clear();
+      return unused;
     }
 
     Optional<Location> pass(Span span) {
@@ -161,6 +207,9 @@ final class CreatedOffsetLocator {
           remaining -= n;
           return Optional.empty();
         }
+        if (n <= DAY_SKIPPED_IN_INDEX) {
+          return passCounted(start, JobCountTable.Level.DAY.next(start), n);
+        }
         // A day's hours that hold fewer than its counter says (a counter mid-update) are passed, and the walk goes on.
         return passCounters(JobCountTable.Level.HOUR, new Span(start, JobCountTable.Level.DAY.next(start), Source.HOURS));
       });
@@ -168,6 +217,10 @@ final class CreatedOffsetLocator {
 
     private Optional<Location> passCounters(JobCountTable.Level level, Span span) {
       return visitCounters(level, span, (start, n) -> passCounted(start, level.next(start), n));
+    }
+
+    private CreationCounters.Span counterSpan(JobCountTable.Level level, Span span) {
+      return new CreationCounters.Span(partition, level, span.from(), span.until(), query.ascending(), true);
     }
 
     /** Passes [from, until) holding {@code count} jobs, or stops in it when the offset falls there. */
@@ -202,8 +255,11 @@ final class CreatedOffsetLocator {
     /** Visits the non-empty counters of {@code level} in {@code span} in the listing's order, until one finds. */
     private Optional<Location> visitCounters(JobCountTable.Level level, Span span, UnitVisitor visitor) {
       List<Location> found = new ArrayList<>(1);
+      CompletableFuture<CreationCounters.Batch> readFirst = readAhead.remove(span);
+      CreationCounters.Batch first =
+          readFirst != null ? joined(readFirst) : counters.first(counterSpan(level, span));
       ReadStats read =
-          counters.visit(partition, level, span.from(), span.until(), query.ascending(), true, (start, n) -> {
+          counters.visit(first, (start, n) -> {
             visitor.visit(start, n).ifPresent(found::add);
             return !found.isEmpty();
           });
@@ -212,6 +268,22 @@ final class CreatedOffsetLocator {
       return found.isEmpty()
           ? Optional.empty()
           : Optional.of(new Location(found.get(0).remainder(), found.get(0).skipWithin(), stats, indexStats));
+    }
+  }
+
+  private static JobCountTable.Level level(Source source) {
+    return source == Source.DAYS ? JobCountTable.Level.DAY : JobCountTable.Level.HOUR;
+  }
+
+  /** What {@code read} gave, or what it threw, as a read made in place would have thrown it. */
+  private static CreationCounters.Batch joined(CompletableFuture<CreationCounters.Batch> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
     }
   }
 

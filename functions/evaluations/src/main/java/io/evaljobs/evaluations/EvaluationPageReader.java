@@ -50,9 +50,18 @@ final class EvaluationPageReader {
    */
   static final long MAX_OFFSET_OTHER_ORDERS = 3_000;
 
+  /** What is kept back for reading a small range whole when filtering the sort field's index stops short. */
+  private static final ReadBudget READING_SMALL_RANGE = new ReadBudget(4, SMALL_RANGE_JOBS + 1);
+
+  /** What filtering the sort field's index may read for a small range: the rest of the bound. */
+  private static final ReadBudget FILTERING_SMALL_RANGE =
+      new ReadBudget(
+          BUDGET.maxRequests() - READING_SMALL_RANGE.maxRequests(),
+          BUDGET.maxItemsExamined() - READING_SMALL_RANGE.maxItemsExamined());
+
   /**
-   * Reads totals beside page reads: daemon threads made on demand, one per first page in flight, so a Lambda
-   * environment (one request at a time) keeps a single one.
+   * Reads totals and counters beside page reads: daemon threads made on demand, a few per request in flight, so a
+   * Lambda environment (one request at a time) keeps a handful.
    */
   private static final ExecutorService COUNTING =
       Executors.newCachedThreadPool(task -> {
@@ -76,7 +85,7 @@ final class EvaluationPageReader {
       DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens, Clock clock) {
     IndexReader indexReader = new IndexReader(dynamo);
     this.counter = new JobCounter(dynamo, indexReader, tableName, countsTableName);
-    this.locator = new CreatedOffsetLocator(dynamo, indexReader, tableName, countsTableName, clock);
+    this.locator = new CreatedOffsetLocator(dynamo, indexReader, tableName, countsTableName, clock, COUNTING);
     this.pageReader = new PageReader(indexReader);
     this.inMemory = new InMemoryPageReader(indexReader);
     this.tableName = tableName;
@@ -146,7 +155,7 @@ final class EvaluationPageReader {
     }
     if (!atOffset || cursor.position() <= COUNTED_SKIP || query.sortBy() != SortField.CREATED_AT) {
       Page page = pageReader.read(listing, cursor, limit, BUDGET);
-      return new Planned(page, joined(counted), ReadStats.NONE, listing.indexName());
+      return new Planned(page, joined(counted), ReadStats.NONE, listing.source());
     }
     long offset = cursor.position();
     CreatedOffsetLocator.Location location = locator.locate(organization, query, range, offset, BUDGET);
@@ -161,7 +170,7 @@ final class EvaluationPageReader {
               .orElseThrow(() -> new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING));
       page = pageReader.readAt(rest, location.skipWithin(), offset, limit, left);
     }
-    return new Planned(page, joined(counted), location.stats(), listing.indexName());
+    return new Planned(page, joined(counted), location.stats(), listing.source());
   }
 
   /**
@@ -182,20 +191,36 @@ final class EvaluationPageReader {
     CountResult counting = new CountResult(total.count(), total.stats().plus(all.stats()));
     long skipped = cursor.kind() == Cursor.Kind.AT_OFFSET ? cursor.position() : 0;
     double filteredReads = (double) (skipped + limit + 1) * all.count() / Math.max(1, total.count());
-    if (mayReadWhole && total.count() <= SMALL_RANGE_JOBS && total.count() <= filteredReads) {
-      IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
-      int readable = (int) BUDGET.maxItemsExamined() - 1;
-      Page page = inMemory.read(source, listing, cursor, limit, readable, BUDGET);
-      return new Planned(page, counting, ReadStats.NONE, source.indexName());
+    boolean small = mayReadWhole && total.count() <= SMALL_RANGE_JOBS;
+    IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
+    if (small && (total.count() <= filteredReads || filteredReads > FILTERING_SMALL_RANGE.maxItemsExamined())) {
+      Page page = inMemory.read(source, listing, cursor, limit, (int) BUDGET.maxItemsExamined() - 1, BUDGET);
+      return new Planned(page, counting, ReadStats.NONE, source.source());
     }
     if (cursor.kind() == Cursor.Kind.AT_OFFSET && cursor.position() > MAX_OFFSET_OTHER_ORDERS) {
       throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
     }
-    Page page = pageReader.read(listing, cursor, limit, BUDGET);
-    if (page.hits().size() < limit && page.next().isPresent()) {
-      throw new ReadBoundExceededException(ReadBoundExceededException.Stage.FILLING);
+    if (!small) {
+      Page page = pageReader.read(listing, cursor, limit, BUDGET);
+      if (page.hits().size() < limit && page.next().isPresent()) {
+        throw new ReadBoundExceededException(ReadBoundExceededException.Stage.FILLING);
+      }
+      return new Planned(page, counting, ReadStats.NONE, listing.source());
     }
-    return new Planned(page, counting, ReadStats.NONE, listing.indexName());
+    // The estimate takes the range's jobs as spread evenly over the sort field's index; where they cluster (ties
+    // ordered by creation time, say), filtering stops short and the range is read whole with the budget kept for it.
+    ReadStats attempted;
+    try {
+      Page page = pageReader.read(listing, cursor, limit, FILTERING_SMALL_RANGE);
+      if (page.hits().size() == limit || page.next().isEmpty()) {
+        return new Planned(page, counting, ReadStats.NONE, listing.source());
+      }
+      attempted = page.stats();
+    } catch (ReadBoundExceededException e) {
+      attempted = e.spent();
+    }
+    Page page = inMemory.read(source, listing, cursor, limit, SMALL_RANGE_JOBS, READING_SMALL_RANGE);
+    return new Planned(page, counting, attempted, source.source());
   }
 
   private CompletableFuture<CountResult> totalOf(

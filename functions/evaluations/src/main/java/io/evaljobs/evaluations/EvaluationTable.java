@@ -196,17 +196,17 @@ public final class EvaluationTable {
     }
     List<String> keyAttributes =
         List.copyOf(new LinkedHashSet<>(List.of(partitionAttribute, sortAttribute, ORGANIZATION, JOB_ID)));
-    return new IndexQuery(
-        tableName,
-        indexPrefix + "-" + indexSuffix(query.sortBy()),
-        partitionAttribute,
-        partitionValue,
-        sortAttribute,
-        segments,
-        query.ascending(),
-        filter,
-        keyAttributes,
-        RETURNED_ATTRIBUTES);
+    return IndexQuery.builder()
+        .table(tableName)
+        .index(indexPrefix + "-" + indexSuffix(query.sortBy()))
+        .partition(partitionAttribute, partitionValue)
+        .sortKey(sortAttribute)
+        .segments(segments)
+        .ascending(query.ascending())
+        .filter(filter)
+        .keyAttributes(keyAttributes)
+        .returnedAttributes(RETURNED_ATTRIBUTES)
+        .build();
   }
 
   /**
@@ -226,9 +226,7 @@ public final class EvaluationTable {
         returned.add(attribute);
       }
     }
-    return new IndexQuery(
-        created.tableName(), created.indexName(), created.partitionKeyAttribute(), created.partitionKeyValue(),
-        created.sortKeyAttribute(), created.segments(), true, Optional.empty(), created.keyAttributes(), returned);
+    return created.toBuilder().ascending(true).filter(Optional.empty()).returnedAttributes(returned).build();
   }
 
   private static ItemFilter createdFilter(CreatedRange range) {

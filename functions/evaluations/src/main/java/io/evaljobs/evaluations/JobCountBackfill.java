@@ -1,6 +1,7 @@
 package io.evaljobs.evaluations;
 
 import io.evaljobs.dynamodb.SortableValues;
+import io.evaljobs.retry.Backoff;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * later changes from the state the ledger holds.
  */
 public final class JobCountBackfill {
-  private static final int MAX_ATTEMPTS = 10;
 
   /** What a backfill did: jobs read, counted now, found counted already, and re-read because they changed. */
   public record Result(long scanned, long counted, long alreadyCounted, long reread) {}
@@ -31,11 +31,17 @@ public final class JobCountBackfill {
   private final DynamoDbClient dynamo;
   private final String jobsTable;
   private final String countsTable;
+  private final Backoff backoff;
 
   public JobCountBackfill(DynamoDbClient dynamo, String jobsTable, String countsTable) {
+    this(dynamo, jobsTable, countsTable, JobCountWriter.CONFLICT_BACKOFF);
+  }
+
+  JobCountBackfill(DynamoDbClient dynamo, String jobsTable, String countsTable, Backoff backoff) {
     this.dynamo = dynamo;
     this.jobsTable = jobsTable;
     this.countsTable = countsTable;
+    this.backoff = backoff;
   }
 
   /** Scans the whole jobs table; {@code progress} hears the number of items read after each scan page. */
@@ -57,8 +63,12 @@ public final class JobCountBackfill {
   private void count(List<CountedJob> jobs, long[] totals) {
     List<CountedJob> pending = jobs;
     for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      if (attempt > MAX_ATTEMPTS) {
-        throw new IllegalStateException("backfill transaction kept being cancelled after " + MAX_ATTEMPTS + " attempts");
+      if (!backoff.allows(attempt)) {
+        throw new IllegalStateException(
+            "backfill transaction kept being cancelled after " + backoff.maxAttempts() + " attempts");
+      }
+      if (attempt > 1) {
+        backoff.pauseAfter(attempt - 1);
       }
       try {
         write(pending);

@@ -1,5 +1,6 @@
 package io.evaljobs.evaluations;
 
+import io.evaljobs.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * DynamoDB's 100 actions), so a bulk load costs a few transactions per hundred jobs, not one per job.
  */
 final class JobCountWriter {
-  private static final int MAX_ATTEMPTS = 10;
+  /** Transactions cancelled by a concurrent writer of the same counters are retried after a short, jittered wait. */
+  static final Backoff CONFLICT_BACKOFF = Backoff.exponential(10, Duration.ofMillis(20), Duration.ofSeconds(1));
+
   /** Longer than a stream keeps records (24 h), so no replay of a removed job can outlive its ledger. */
   private static final Duration LEDGER_AFTER_REMOVAL = Duration.ofDays(2);
 
@@ -35,11 +38,17 @@ final class JobCountWriter {
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
+  private final Backoff backoff;
 
   JobCountWriter(DynamoDbClient dynamo, String tableName, Clock clock) {
+    this(dynamo, tableName, clock, CONFLICT_BACKOFF);
+  }
+
+  JobCountWriter(DynamoDbClient dynamo, String tableName, Clock clock, Backoff backoff) {
     this.dynamo = dynamo;
     this.tableName = tableName;
     this.clock = clock;
+    this.backoff = backoff;
   }
 
   /** Applies {@code changes}, given in stream order (per job, as DynamoDB Streams delivers them). */
@@ -61,8 +70,9 @@ final class JobCountWriter {
     for (List<JobHistory> chunk : CountTransactions.chunks(moving, 1, h -> h.deltas().keySet())) {
       List<JobHistory> pending = chunk;
       for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        if (attempt > MAX_ATTEMPTS) {
-          throw new IllegalStateException("counts transaction kept being cancelled after " + MAX_ATTEMPTS + " attempts");
+        if (!backoff.allows(attempt)) {
+          throw new IllegalStateException(
+              "counts transaction kept being cancelled after " + backoff.maxAttempts() + " attempts");
         }
         transactions++;
         try {
@@ -73,7 +83,7 @@ final class JobCountWriter {
           skipped += retry.skipped();
           if (retry.conflict()) {
             conflicts++;
-            pause(attempt);
+            backoff.pauseAfter(attempt);
           }
           pending = retry.pending();
         }
@@ -185,14 +195,5 @@ final class JobCountWriter {
       }
     }
     return new Retry(pending, skipped, conflict);
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(Math.min(1_000, 20L << Math.min(attempt, 6)) + (long) (Math.random() * 20));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a counts transaction", e);
-    }
   }
 }

@@ -100,7 +100,7 @@ final class JobCounter {
   private CountResult counterSum(String partition, JobCountTable.Level level, Instant from, Instant until) {
     long[] sum = {0};
     ReadStats stats =
-        counters.visit(partition, level, from, until, true, false, (unit, n) -> {
+        counters.visit(new CreationCounters.Span(partition, level, from, until, true, false), (unit, n) -> {
           sum[0] += n;
           return false;
         });

@@ -80,7 +80,7 @@ class EvaluationTableTest {
         Map.of(SortField.CREATED_AT, "created_sk", SortField.COMPLETED_AT, "completed_sk",
             SortField.PROGRESS_PERCENTAGE, "progress_sk", SortField.TOTAL_ITEMS, "total_items_sk");
     assertEquals("t", plan.tableName());
-    assertEquals(prefix + "-" + suffix.get(query.sortBy()), plan.indexName(), label);
+    assertEquals(Optional.of(prefix + "-" + suffix.get(query.sortBy())), plan.indexName(), label);
     assertEquals(partitionAttribute, plan.partitionKeyAttribute(), label);
     assertEquals(partitionValue, plan.partitionKeyValue(), label);
     assertEquals(sortKey.get(query.sortBy()), plan.sortKeyAttribute(), label);

@@ -68,12 +68,12 @@ class LargeTenantPagingIT extends DynamoDbSuite {
                 RequestLogLine.LOCAL_FUNCTION));
   }
 
-  /** 100 jobs a day on most days, 600 on every 50th; statuses and judges skewed; sort values tied or missing. */
+  /** 100 jobs a day on most days, 1,500 on every 50th (split by its hours when located); statuses and judges skewed; sort values tied or missing. */
   private static List<StoredJob> generate(Random random) {
     List<StoredJob> out = new ArrayList<>(JOBS + 300);
     int n = 0;
     for (int day = 0; n < JOBS; day = (day + 1) % DAYS) {
-      int today = day % 50 == 7 ? 600 : 100;
+      int today = day % 50 == 7 ? 1_500 : 100;
       for (int k = 0; k < today && n < JOBS; k++, n++) {
         Instant created =
             START.plus(day, ChronoUnit.DAYS).plusSeconds(random.nextInt(86_400)).plusNanos(random.nextInt(3) * 500);

@@ -45,8 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * OWASP API4: with the largest inputs the APIs accept, one request stays within the "Bounded work" caps of
- * docs/design.md: a page read makes at most 16 DynamoDB requests and examines at most 4,000 items, skipping
- * included; deep integer offsets by creation time are found by the counters; and {@code total_count} is read from
+ * docs/design.md: a page read makes at most 16 DynamoDB requests (a scoring response 24) and examines at most 4,000
+ * items, skipping included; deep integer offsets by creation time are found by the counters; and {@code total_count} is read from
  * the counts table, so what it costs does not grow with the tenant: one GetItem without a creation range, and with
  * one at most two COUNT queries over the partial hours at its ends plus a few counter Queries.
  */
@@ -63,6 +63,8 @@ class WorkBoundsIT {
   /** The two partial hours at a range's ends are counted item by item. */
   private static final int MAX_RANGE_COUNT_QUERIES = 2;
   private static final int MAX_PAGE_REQUESTS = 16;
+  /** A scoring response may read several filters' index streams: docs/design.md gives it 24 requests. */
+  private static final int MAX_SCORING_PAGE_REQUESTS = 24;
   private static final int MAX_PAGE_ITEMS = 4_000;
   private static final Instant EPOCH = Instant.parse("2024-06-01T00:00:00Z");
   private static final String ORGANIZATION = "big#org";
@@ -292,7 +294,7 @@ class WorkBoundsIT {
     assertEquals(100, broad.json().size());
     System.out.println("work scoring-jobs, selective filter on a broad index (" + pages + " pages): " + worst);
     assertEquals(JOBS / 250, listed.size(), "every rare job is listed");
-    assertWithinCaps(worst);
+    assertWithinCaps(worst, MAX_SCORING_PAGE_REQUESTS);
   }
 
   /** The filter families the counts keep apart, including one that matches nothing. */
@@ -386,7 +388,11 @@ class WorkBoundsIT {
   }
 
   private static void assertWithinCaps(Worst worst) {
-    assertTrue(worst.pageRequests <= MAX_PAGE_REQUESTS, worst.toString());
+    assertWithinCaps(worst, MAX_PAGE_REQUESTS);
+  }
+
+  private static void assertWithinCaps(Worst worst, int maxPageRequests) {
+    assertTrue(worst.pageRequests <= maxPageRequests, worst.toString());
     assertTrue(worst.pageItems <= MAX_PAGE_ITEMS, worst.toString());
     assertTrue(worst.counterRequests <= MAX_COUNTER_REQUESTS, worst.toString());
     // A skip pass reads the listing at most once, the count only partial hours (the page read uses tokens for the rest).

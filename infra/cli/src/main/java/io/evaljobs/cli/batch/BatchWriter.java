@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import io.evaljobs.retry.Backoff;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,15 +23,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * backoff until they are written or the attempts run out. Not thread-safe: one writer per import.
  */
 public final class BatchWriter implements AutoCloseable {
+  /** Enough to ride out a table scaling up on demand (about a minute of waiting in the worst case). */
+  public static final Backoff DEFAULT_BACKOFF = Backoff.exponential(12, Duration.ofMillis(50), Duration.ofSeconds(10));
+
   /** BatchWriteItem's limit of write requests per call. */
   public static final int MAX_BATCH_SIZE = 25;
 
   private final DynamoDbClient client;
   private final String table;
   private final List<String> keyAttributes;
-  private final RetryPolicy retryPolicy;
-  private final Sleeper sleeper;
-  private final Random random;
+  private final Backoff backoff;
   private final BatchOutcome outcome;
 
   /** Pending items by primary key: BatchWriteItem refuses a batch that names one key twice. */
@@ -44,9 +45,7 @@ public final class BatchWriter implements AutoCloseable {
       DynamoDbClient client,
       String table,
       List<String> keyAttributes,
-      RetryPolicy retryPolicy,
-      Sleeper sleeper,
-      Random random,
+      Backoff backoff,
       BatchOutcome outcome) {
     if (keyAttributes.isEmpty()) {
       throw new IllegalArgumentException("a table has at least one key attribute");
@@ -54,9 +53,7 @@ public final class BatchWriter implements AutoCloseable {
     this.client = client;
     this.table = table;
     this.keyAttributes = List.copyOf(keyAttributes);
-    this.retryPolicy = retryPolicy;
-    this.sleeper = sleeper;
-    this.random = random;
+    this.backoff = backoff;
     this.outcome = outcome;
   }
 
@@ -66,7 +63,7 @@ public final class BatchWriter implements AutoCloseable {
         client.describeTable(DescribeTableRequest.builder().tableName(table).build()).table().keySchema().stream()
             .map(KeySchemaElement::attributeName)
             .toList();
-    return new BatchWriter(client, table, key, RetryPolicy.DEFAULT, Sleeper.REAL, new Random(), outcome);
+    return new BatchWriter(client, table, key, DEFAULT_BACKOFF, outcome);
   }
 
   /** Queues one item; writes a batch when 25 are queued or when the item's key is already queued. */
@@ -135,13 +132,13 @@ public final class BatchWriter implements AutoCloseable {
       if (remaining.isEmpty()) {
         return;
       }
-      if (attempt >= retryPolicy.maxAttempts()) {
+      if (!backoff.allows(attempt + 1)) {
         for (Pending item : remaining) {
           failed(item.tag(), "not written after " + attempt + " attempts: " + lastReason);
         }
         return;
       }
-      pause(retryPolicy.delayBefore(attempt, random));
+      backoff.pauseAfter(attempt);
     }
   }
 
@@ -195,15 +192,6 @@ public final class BatchWriter implements AutoCloseable {
       return d.awsErrorDetails().errorCode() + ": " + d.awsErrorDetails().errorMessage();
     }
     return e.getMessage();
-  }
-
-  private void pause(Duration delay) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to retry a batch write", e);
-    }
   }
 
   private void written(long tag) {

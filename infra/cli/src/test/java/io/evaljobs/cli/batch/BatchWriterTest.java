@@ -3,6 +3,7 @@ package io.evaljobs.cli.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class BatchWriterTest {
-  private static final RetryPolicy FIFTY_ATTEMPTS = new RetryPolicy(50, Duration.ofMillis(10), Duration.ofSeconds(2));
+  private static final Backoff FIFTY_ATTEMPTS = Backoff.exponential(50, Duration.ofMillis(10), Duration.ofSeconds(2));
 
   /** Records outcomes by tag. */
   private static final class Outcomes implements BatchOutcome {
@@ -43,7 +44,8 @@ class BatchWriterTest {
       int count = 1 + random.nextInt(300);
       try (BatchWriter writer =
           new BatchWriter(
-              dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS, pauses::add, random, outcomes)) {
+              dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS.withSleeper(pauses::add),
+              outcomes)) {
         for (long tag = 1; tag <= count; tag++) {
           // Few distinct job ids, so keys repeat within what would be one batch.
           Map<String, AttributeValue> item =
@@ -70,10 +72,8 @@ class BatchWriterTest {
     FakeBatchDynamoDb dynamo = new FakeBatchDynamoDb(new Random(7), 1.0, item -> false);
     Outcomes outcomes = new Outcomes();
     List<Duration> pauses = new ArrayList<>();
-    RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250));
-    BatchWriter writer =
-        new BatchWriter(dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, policy, pauses::add, new Random(1),
-            outcomes);
+    Backoff backoff = Backoff.exponential(4, Duration.ofMillis(100), Duration.ofMillis(250)).withSleeper(pauses::add);
+    BatchWriter writer = new BatchWriter(dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, backoff, outcomes);
     for (long tag = 1; tag <= 30; tag++) {
       writer.put(tag, FakeBatchDynamoDb.item("t", "j" + tag, "v"));
     }
@@ -94,8 +94,9 @@ class BatchWriterTest {
         new FakeBatchDynamoDb(new Random(3), 0.0, item -> item.get("value").s().equals("too-big"));
     Outcomes outcomes = new Outcomes();
     try (BatchWriter writer =
-        new BatchWriter(dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS, pause -> {},
-            new Random(1), outcomes)) {
+        new BatchWriter(
+            dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS.withSleeper(pause -> {}),
+            outcomes)) {
       for (long tag = 1; tag <= 10; tag++) {
         writer.put(tag, FakeBatchDynamoDb.item("t", "j" + tag, tag == 4 ? "too-big" : "ok"));
       }
@@ -111,8 +112,9 @@ class BatchWriterTest {
     FakeBatchDynamoDb dynamo = new FakeBatchDynamoDb(new Random(3), 0.0, item -> false);
     Outcomes outcomes = new Outcomes();
     try (BatchWriter writer =
-        new BatchWriter(dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS, pause -> {},
-            new Random(1), outcomes)) {
+        new BatchWriter(
+            dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY, FIFTY_ATTEMPTS.withSleeper(pause -> {}),
+            outcomes)) {
       writer.put(1, Map.of("tenant", AttributeValue.fromS("t")));
     }
     assertEquals(Map.of(1L, "item has no key attribute job_id"), outcomes.failed);
@@ -130,21 +132,5 @@ class BatchWriterTest {
     assertEquals(List.of(1L, 2L), outcomes.written);
     assertEquals(2, dynamo.batchCalls, "a repeated key starts a new batch");
     assertEquals("second", dynamo.stored.values().iterator().next().get("value").s());
-  }
-
-  @Test
-  void delayBefore_growsExponentiallyUpToTheCap() {
-    RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
-    Random random = new Random(11);
-    for (int retry = 1; retry <= 10; retry++) {
-      long ceiling = Math.min(1000, 100L << (retry - 1));
-      long max = 0;
-      for (int i = 0; i < 200; i++) {
-        long delay = policy.delayBefore(retry, random).toMillis();
-        assertTrue(delay >= 0 && delay <= ceiling, "retry " + retry + ": " + delay);
-        max = Math.max(max, delay);
-      }
-      assertTrue(max > ceiling / 2, "jitter spreads up to the ceiling, retry " + retry);
-    }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evaljobs.cli.batch.BatchWriter;
 import io.evaljobs.cli.batch.FakeBatchDynamoDb;
-import io.evaljobs.cli.batch.RetryPolicy;
+import io.evaljobs.retry.Backoff;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,9 +63,7 @@ class JsonLinesImportTest {
                         dynamo,
                         FakeBatchDynamoDb.TABLE,
                         FakeBatchDynamoDb.KEY,
-                        new RetryPolicy(100, Duration.ZERO, Duration.ZERO),
-                        pause -> {},
-                        new Random(1),
+                        Backoff.exponential(100, Duration.ZERO, Duration.ZERO),
                         outcome));
 
     assertEquals(new ImportReport(good + badLines.size(), good, badLines.size()), report);
@@ -89,7 +87,7 @@ class JsonLinesImportTest {
             .run(
                 new ByteArrayInputStream("t,a,1\nt,b,2".getBytes(StandardCharsets.UTF_8)),
                 outcome -> new BatchWriter(dynamo, FakeBatchDynamoDb.TABLE, FakeBatchDynamoDb.KEY,
-                    new RetryPolicy(1, Duration.ZERO, Duration.ZERO), pause -> {}, new Random(1), outcome));
+                    Backoff.exponential(1, Duration.ZERO, Duration.ZERO), outcome));
     assertEquals(new ImportReport(2, 2, 0), report);
     assertTrue(report.complete());
   }

@@ -1,8 +1,8 @@
-package io.evaljobs.cli.batch;
+package io.evaljobs.retry;
 
 import java.time.Duration;
 
-/** Waits between retries; tests substitute one that only records the pauses. */
+/** Waits between attempts; tests substitute one that records the pauses instead. */
 @FunctionalInterface
 public interface Sleeper {
   Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
