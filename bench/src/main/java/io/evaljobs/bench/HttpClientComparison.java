@@ -29,9 +29,9 @@ final class HttpClientComparison {
   /** In the order of each round of cold starts. */
   static final List<Client> CLIENTS =
       List.of(
-          new Client("apache", "ApacheHttpClient (the functions', with their timeouts)"),
+          new Client("apache5", "Apache5HttpClient (the SDK's default; the functions', with their timeouts)"),
           new Client("url-connection", "UrlConnectionHttpClient"),
-          new Client("apache5", "Apache5HttpClient (the SDK's default)"),
+          new Client("apache", "ApacheHttpClient (deprecated in the SDK)"),
           new Client("crt", "AwsCrtHttpClient"));
 
   /** The CRT library's native code for Lambda's two architectures, as its jar holds them, in the table's order. */

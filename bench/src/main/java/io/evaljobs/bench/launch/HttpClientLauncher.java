@@ -12,7 +12,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -127,9 +127,9 @@ public final class HttpClientLauncher {
       case "url-connection":
         return UrlConnectionHttpClient.builder().build();
       case "apache":
-        return HttpClientSettings.build();
+        return ApacheHttpClient.builder().build();
       case "apache5":
-        return Apache5HttpClient.builder().build();
+        return HttpClientSettings.build();
       case "crt":
         return AwsCrtHttpClient.builder().build();
       default:

@@ -81,7 +81,7 @@ class HttpClientLauncherTest {
 
   @Test
   void run_coldOnly_sendsOneGetItemAndNoLoop() {
-    Map<String, String> printed = run("apache", 0, 0);
+    Map<String, String> printed = run("apache5", 0, 0);
 
     assertEquals(1, received.size());
     assertEquals("0", printed.get("loop_calls"));

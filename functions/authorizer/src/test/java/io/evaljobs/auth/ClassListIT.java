@@ -15,6 +15,6 @@ class ClassListIT {
         List.of(
             "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
             AuthorizerPolicy.class.getName(),
-            "org.apache.http.impl.io.ContentLengthInputStream"));
+            "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
 }

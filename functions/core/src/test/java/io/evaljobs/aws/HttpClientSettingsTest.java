@@ -1,6 +1,7 @@
 package io.evaljobs.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,15 +18,15 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 class HttpClientSettingsTest {
 
   @Test
-  void build_isTheApacheClientWithTheFunctionsTimeouts() throws Exception {
+  void build_isTheApache5ClientWithTheFunctionsTimeouts() throws Exception {
     try (SdkHttpClient client = HttpClientSettings.build()) {
-      assertEquals(ApacheHttpClient.CLIENT_NAME, client.clientName());
+      assertInstanceOf(Apache5HttpClient.class, client);
       AttributeMap options = resolvedOptions(client);
       assertEquals(Duration.ofMillis(500), options.get(SdkHttpConfigurationOption.CONNECTION_TIMEOUT));
       assertEquals(Duration.ofMillis(500), options.get(SdkHttpConfigurationOption.CONNECTION_ACQUIRE_TIMEOUT));
@@ -94,7 +95,7 @@ class HttpClientSettingsTest {
 
   /** What the client resolved from its builder; it has no public accessor. */
   private static AttributeMap resolvedOptions(SdkHttpClient client) throws ReflectiveOperationException {
-    Field field = ApacheHttpClient.class.getDeclaredField("resolvedOptions");
+    Field field = Apache5HttpClient.class.getDeclaredField("resolvedOptions");
     field.setAccessible(true);
     return (AttributeMap) field.get(client);
   }

@@ -16,7 +16,7 @@ class ClassListIT {
             "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
             "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
             EvaluationPageJson.class.getName(),
-            "org.apache.http.impl.io.ContentLengthInputStream",
+            "org.apache.hc.core5.http.impl.io.ContentLengthInputStream",
             "javax.crypto.spec.GCMParameterSpec"));
   }
 }

@@ -16,6 +16,6 @@ class ClassListIT {
             "software.amazon.awssdk.services.dynamodb.model.QueryResponse",
             ScoringJobJson.class.getName(),
             NextPageLink.class.getName(),
-            "org.apache.http.impl.io.ContentLengthInputStream"));
+            "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
 }
