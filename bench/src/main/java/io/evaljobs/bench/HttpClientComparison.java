@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,9 @@ final class HttpClientComparison {
   /** In the order of each round of cold starts. */
   static final List<Client> CLIENTS =
       List.of(
-          new Client("socket", "io.evaljobs.aws.SocketHttpClient (the functions')"),
+          new Client("apache5", "Apache5HttpClient (the SDK's default; the functions', with their timeouts)"),
           new Client("url-connection", "UrlConnectionHttpClient"),
-          new Client("apache", "ApacheHttpClient"),
-          new Client("apache5", "Apache5HttpClient (the SDK's default)"),
+          new Client("apache", "ApacheHttpClient (deprecated in the SDK)"),
           new Client("crt", "AwsCrtHttpClient"));
 
   /** The CRT library's native code for Lambda's two architectures, as its jar holds them, in the table's order. */
@@ -76,12 +76,14 @@ final class HttpClientComparison {
                     "8",
                     "AwsCrtHttpClient's native library in a function's artifact, per architecture (compressed)",
                     sizes,
-                    "<= 6 MB per artifact, with the SDK's 5.3 to 5.9 MB (section 7)"));
+                    "added to each artifact (section 7)"));
   }
 
   static String label(Client client, int coldRuns, long warmCalls) {
     return "HTTP client " + client.label() + " under the DynamoDB client, one GetItem: cold start (median of "
-        + coldRuns + ", alternating) / warm, one JVM (" + Format.count(warmCalls) + " calls)";
+        + coldRuns + ", alternating) / warm, one JVM (" + Format.count(warmCalls) + " calls) / first call after a "
+        + "simulated SnapStart restore that drops the pooled connections (median of " + HttpClientLauncher.RESTORES
+        + " in that JVM)";
   }
 
   static String value(List<LauncherRun> cold, LauncherRun warm) {
@@ -91,7 +93,13 @@ final class HttpClientComparison {
     double perSecond = warm.number("loop_calls") / (warm.number("loop_ns") / 1e9);
     return Format.millisFromMicros(wall.median()) + " to the first response (client built in "
         + Format.millis(build.median()) + ", first call " + Format.millis(first.median()) + ") / "
-        + Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(warm.samples().median());
+        + Format.decimal(perSecond) + " calls/s, p50 " + Format.millis(warm.samples().median())
+        + " / first call after a simulated restore " + Format.millis(restored(warm, "restored_call_ns").median())
+        + " (hooks " + Format.millis(restored(warm, "restore_hooks_ns").median()) + ")";
+  }
+
+  private static Samples restored(LauncherRun warm, String key) {
+    return Samples.of(Arrays.stream(warm.text(key).split(",")).mapToLong(Long::parseLong).toArray());
   }
 
   private LauncherRun launch(Client client, int warmup, int measured, int budgetSeconds) throws Exception {

@@ -1,9 +1,9 @@
 package io.evaljobs.bench.launch;
 
-import io.evaljobs.aws.SocketHttpClient;
+import io.evaljobs.aws.HttpClientSettings;
+import io.evaljobs.aws.SnapshotSafeHttpClient;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -13,7 +13,6 @@ import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * clients for a cold start and for warm calls. Everything else about the client is as explicit as the functions'
  * (region, credentials, defaults mode, no profile file), so the HTTP client is the one difference.
  *
- * <p>Arguments: client ({@code socket}, {@code url-connection}, {@code apache}, {@code apache5} or {@code crt}),
+ * <p>Arguments: client ({@code url-connection}, {@code apache}, {@code apache5} or {@code crt}),
  * endpoint, table, key attribute, warm-up calls, measured calls, and a time budget in seconds for each of the two
  * loops.
  */
@@ -54,7 +53,8 @@ public final class HttpClientLauncher {
     int measured = Integer.parseInt(args[5]);
     long budgetNanos = Long.parseLong(args[6]) * 1_000_000_000L;
 
-    try (DynamoDbClient dynamo = client(http(client), endpoint)) {
+    SnapshotHooks hooks = hooks(client);
+    try (DynamoDbClient dynamo = client(hooks.http(), endpoint)) {
       long builtNanos = System.nanoTime();
       dynamo.getItem(request);
       long firstNanos = System.nanoTime();
@@ -82,20 +82,54 @@ public final class HttpClientLauncher {
         joined.append(i == 0 ? "" : ",").append(samples[i]);
       }
       out.print("samples_ns=" + joined + "\n");
+
+      // A snapshot taken after the loop above, restored again and again: the hooks drop the pooled connections as
+      // before a checkpoint and after a restore, then the first call opens a new one.
+      int restores = measured == 0 ? 0 : RESTORES;
+      StringBuilder restored = new StringBuilder();
+      StringBuilder hookTimes = new StringBuilder();
+      for (int i = 0; i < restores; i++) {
+        long hookStart = System.nanoTime();
+        hooks.checkpointAndRestore();
+        long start = System.nanoTime();
+        dynamo.getItem(request);
+        long end = System.nanoTime();
+        restored.append(i == 0 ? "" : ",").append(end - start);
+        hookTimes.append(i == 0 ? "" : ",").append(start - hookStart);
+      }
+      out.print("restored_call_ns=" + restored + "\n");
+      out.print("restore_hooks_ns=" + hookTimes + "\n");
     }
   }
 
-  /** Each HTTP client with its defaults, except ours, which gets the functions' timeouts. */
+  /** Simulated restores per warm run. */
+  public static final int RESTORES = 15;
+
+  /** The HTTP client a function would build, and what its snapshot hooks would do to it. */
+  record SnapshotHooks(SdkHttpClient http, Runnable hooks) {
+    void checkpointAndRestore() {
+      hooks.run();
+    }
+  }
+
+  /** The client wrapped as the functions wrap theirs, so that the hooks close its pooled connections. */
+  private static SnapshotHooks hooks(String client) {
+    SnapshotSafeHttpClient http = new SnapshotSafeHttpClient(() -> http(client));
+    return new SnapshotHooks(http, () -> {
+      http.beforeCheckpoint(null);
+      http.afterRestore(null);
+    });
+  }
+
+  /** Each HTTP client with its defaults, except the functions' one, which gets their settings. */
   public static SdkHttpClient http(String client) {
     switch (client) {
-      case "socket":
-        return SocketHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(30));
       case "url-connection":
         return UrlConnectionHttpClient.builder().build();
       case "apache":
         return ApacheHttpClient.builder().build();
       case "apache5":
-        return Apache5HttpClient.builder().build();
+        return HttpClientSettings.build();
       case "crt":
         return AwsCrtHttpClient.builder().build();
       default:

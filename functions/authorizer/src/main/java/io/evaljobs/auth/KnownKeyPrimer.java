@@ -1,7 +1,7 @@
 package io.evaljobs.auth;
 
-import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;
 

@@ -15,6 +15,6 @@ class ClassListIT {
         List.of(
             "software.amazon.awssdk.services.dynamodb.model.GetItemResponse",
             com.amazonaws.services.lambda.runtime.events.IamPolicyResponse.class.getName(),
-            "io.evaljobs.aws.HttpConnection"));
+            "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
 }

@@ -2,7 +2,6 @@ package io.evaljobs.aws;
 
 import io.evaljobs.priming.SnapStartPriming;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,16 +14,17 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * What every AWS client of a function is built with, named explicitly so that construction discovers nothing: the
- * region and credentials the Lambda environment gives, an endpoint override for local use, and one HTTP client.
+ * region and credentials the Lambda environment gives, an endpoint override for local use, and one HTTP client whose
+ * connections do not outlive a SnapStart snapshot.
  */
 public final class AwsEnvironment {
   // One per execution environment, shared by every client so that they share its keep-alive connections.
-  private static final SocketHttpClient HTTP_CLIENT =
-      SocketHttpClient.create(Duration.ofSeconds(2), Duration.ofSeconds(30));
+  private static final SnapshotSafeHttpClient HTTP_CLIENT = new SnapshotSafeHttpClient(HttpClientSettings::build);
 
-  // Registered while this class initializes, before any handler's primer.
+  // Registered while this class initializes, before any handler's primer: resources are notified in reverse order of
+  // registration before a checkpoint, so the connections the primers opened are closed after the last primer ran.
   static {
-    SnapStartPriming.register(new SnapshotConnections(HTTP_CLIENT));
+    SnapStartPriming.register(HTTP_CLIENT);
   }
 
   private static final AwsCredentialsProvider LOCAL_CREDENTIALS =

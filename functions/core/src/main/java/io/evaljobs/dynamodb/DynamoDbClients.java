@@ -3,41 +3,20 @@ package io.evaljobs.dynamodb;
 import io.evaljobs.aws.AwsEnvironment;
 import io.evaljobs.aws.ExplicitClientSettings;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the one DynamoDB client of an execution environment. Region, credentials, HTTP client, defaults mode and retry
- * strategy are all given, so that construction does no discovery (no provider chain, no IMDS, no profile file, no
- * classpath scan of HTTP clients).
+ * Builds the one DynamoDB client of an execution environment. Region, credentials, HTTP client, defaults mode, retry
+ * strategy, timeouts and endpoint discovery are all given, so that construction does no discovery (no provider chain,
+ * no IMDS, no profile file, no classpath scan of HTTP clients).
  */
 public final class DynamoDbClients {
-  /** Stays below API Gateway's 29 s integration timeout, retries included. */
-  private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
-
-  private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
-
-  /**
-   * What the SDK resolves for DynamoDB when nothing configures a retry mode: the legacy strategy with DynamoDB's 9
-   * attempts and 25 ms base delay, stated here so that resolving it reads no profile.
-   */
-  static final RetryStrategy RETRY_STRATEGY =
-      AwsRetryStrategy.forRetryMode(RetryMode.LEGACY)
-          .toBuilder()
-          .maxAttempts(9)
-          .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(20)))
-          .build();
-
   private DynamoDbClients() {}
 
   /**
@@ -71,10 +50,8 @@ public final class DynamoDbClients {
       Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
     return ExplicitClientSettings.apply(DynamoDbClient.builder(), region, credentials, endpoint)
         .overrideConfiguration(
-            ExplicitClientSettings.overrides()
-                .retryStrategy(RETRY_STRATEGY)
-                .apiCallTimeout(API_CALL_TIMEOUT)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .build());
+            ExplicitClientSettings.overrides().build())
+        // Off, as the SDK's default is; stated so that building the client reads no setting for it.
+        .endpointDiscoveryEnabled(false);
   }
 }

@@ -2,16 +2,13 @@ package io.evaljobs.paging;
 
 import io.evaljobs.aws.AwsEnvironment;
 import io.evaljobs.aws.ExplicitClientSettings;
-import io.evaljobs.aws.SecretsManagerEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
@@ -47,12 +44,7 @@ public final class SecretsManagerKeySource implements TokenKeySource {
                 region,
                 AwsEnvironment.credentials(env),
                 Optional.of(SecretsManagerEndpoint.of(env, region)))
-            .overrideConfiguration(
-                ExplicitClientSettings.overrides()
-                    // What the SDK resolves for Secrets Manager when nothing configures a retry mode.
-                    .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.LEGACY))
-                    .apiCallTimeout(Duration.ofSeconds(5))
-                    .build());
+            .overrideConfiguration(ExplicitClientSettings.overrides().build());
     return new SecretsManagerKeySource(builder.build(), secretId, Clock.systemUTC());
   }
 

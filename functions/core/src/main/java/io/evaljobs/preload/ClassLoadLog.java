@@ -24,7 +24,6 @@ final class ClassLoadLog {
       List.of(
           "io.evaljobs.preload.",
           "io.evaljobs.priming.",
-          "io.evaljobs.aws.CannedHttpClient",
           "io.evaljobs.http.GatewayCall");
 
   private ClassLoadLog() {}

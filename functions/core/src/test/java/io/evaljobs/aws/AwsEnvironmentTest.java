@@ -46,7 +46,8 @@ class AwsEnvironmentTest {
   }
 
   @Test
-  void httpClient_isOnePerJvm() {
+  void httpClient_isOnePerJvm_renewedAtSnapshots() {
     assertSame(AwsEnvironment.httpClient(), AwsEnvironment.httpClient());
+    assertInstanceOf(SnapshotSafeHttpClient.class, AwsEnvironment.httpClient());
   }
 }

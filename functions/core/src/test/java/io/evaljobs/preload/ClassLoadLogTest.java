@@ -39,14 +39,14 @@ class ClassLoadLogTest {
             "com.example.Generated source: __ClassDefiner__",
             "io.evaljobs.priming.LazyPrimer source: file:/task/",
             "io.evaljobs.preload.ClassPreloader source: file:/task/",
-            "io.evaljobs.aws.CannedHttpClient source: file:/task/",
-            "io.evaljobs.aws.CannedHttpClient$1 source: file:/task/",
+            "io.evaljobs.priming.CannedHttpClient source: file:/task/",
+            "io.evaljobs.priming.CannedHttpClient$1 source: file:/task/",
             "io.evaljobs.http.GatewayCall source: file:/task/",
-            "io.evaljobs.aws.SocketHttpClient source: file:/task/",
+            "io.evaljobs.aws.SnapshotSafeHttpClient source: file:/task/",
             "software.amazon.awssdk.core.SdkBytes source: jar:file:/repo/sdk-core.jar!/");
 
     assertEquals(
-        List.of("io.evaljobs.aws.SocketHttpClient", "software.amazon.awssdk.core.SdkBytes"),
+        List.of("io.evaljobs.aws.SnapshotSafeHttpClient", "software.amazon.awssdk.core.SdkBytes"),
         ClassLoadLog.loadedAfter(log, MARKER));
   }
 

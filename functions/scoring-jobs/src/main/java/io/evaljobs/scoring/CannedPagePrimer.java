@@ -1,11 +1,11 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.aws.CannedHttpClient;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;

@@ -18,6 +18,6 @@ class ClassListIT {
             "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
             "com.fasterxml.jackson.databind.deser.BeanDeserializer",
             NextPageLink.class.getName(),
-            "io.evaljobs.aws.HttpConnection"));
+            "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
 }

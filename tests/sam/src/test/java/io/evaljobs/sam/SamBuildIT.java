@@ -73,6 +73,7 @@ class SamBuildIT {
       try (Stream<Path> top = Files.list(taskRoot)) {
         assertTrue(top.noneMatch(p -> p.toString().endsWith(".jar")), "a jar inside the artifact is never loaded");
       }
+      assertNamedClassesPresent(taskRoot);
 
       Map<String, String> env = SamLocalEnvironment.of(template, function, Project.envVarsFile());
       // From the host instead of a container: the served DynamoDB's loopback address and port.
@@ -85,6 +86,56 @@ class SamBuildIT {
       }
     }
     assertEquals(9, ran.size(), ran.toString());
+  }
+
+  /**
+   * The shade rules leave out what no class reference reaches; what the SDK and its libraries load by name must still
+   * be there: each class an SDK interceptor list (execution.interceptors) names, and each provider a service file
+   * (META-INF/services) names for a service the artifact or the JDK holds. A provider of a service that nothing in
+   * the artifact can ask for (its interface left out) may go with it.
+   */
+  private static void assertNamedClassesPresent(Path taskRoot) throws IOException {
+    List<Path> lists;
+    try (Stream<Path> files = Files.walk(taskRoot)) {
+      lists =
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> isServiceFile(f) || f.getFileName().toString().equals("execution.interceptors"))
+              .toList();
+    }
+    int checked = 0;
+    for (Path list : lists) {
+      if (isServiceFile(list) && !holds(taskRoot, list.getFileName().toString())) {
+        continue;
+      }
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        String name = line.replaceFirst("#.*", "").trim();
+        if (!name.isEmpty()) {
+          assertTrue(
+              holds(taskRoot, name), taskRoot.relativize(list) + " names " + name + ", which the artifact does not hold");
+          checked++;
+        }
+      }
+    }
+    // At least the SDK's logging provider (SLF4J) and the Apache client's registration.
+    assertTrue(checked >= 2, "named classes checked in " + taskRoot + ": " + checked);
+  }
+
+  private static boolean isServiceFile(Path file) {
+    return file.getParent().endsWith(Path.of("META-INF", "services"));
+  }
+
+  /** The class is in the artifact, or in the JDK (which the function's class path does not need to hold). */
+  private static boolean holds(Path taskRoot, String className) {
+    if (Files.isRegularFile(taskRoot.resolve(className.replace('.', '/') + ".class"))) {
+      return true;
+    }
+    try {
+      Class.forName(className, false, ClassLoader.getPlatformClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** The events of events/ that belong to a function, by their names' prefixes (see EventsDirectoryTest). */

@@ -1,5 +1,6 @@
-package io.evaljobs.aws;
+package io.evaljobs.paging;
 
+import io.evaljobs.aws.AwsEnvironment;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,10 @@ import software.amazon.awssdk.services.secretsmanager.endpoints.SecretsManagerEn
  * explicit endpoint, this client version falls back to the SDK's service metadata, which loads the metadata classes
  * of every AWS service (about 360) while the client is built.
  */
-public final class SecretsManagerEndpoint {
+final class SecretsManagerEndpoint {
   private SecretsManagerEndpoint() {}
 
-  public static URI of(Map<String, String> env, Region region) {
+  static URI of(Map<String, String> env, Region region) {
     Optional<URI> configured = AwsEnvironment.endpoint(env, "SECRETSMANAGER_ENDPOINT");
     if (configured.isPresent()) {
       return configured.get();

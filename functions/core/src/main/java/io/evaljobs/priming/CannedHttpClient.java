@@ -1,4 +1,4 @@
-package io.evaljobs.aws;
+package io.evaljobs.priming;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

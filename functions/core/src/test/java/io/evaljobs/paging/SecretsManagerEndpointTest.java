@@ -1,4 +1,4 @@
-package io.evaljobs.aws;
+package io.evaljobs.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.evaljobs.aws;
+package io.evaljobs.priming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
