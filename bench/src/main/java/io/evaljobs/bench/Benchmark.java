@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Cold start, warm latency, read amplification, paging depth, total_count cost and artifact size of the functions,
- * against DynamoDB Local on 127.0.0.1 with a generated dataset. Prints one table and appends it to
- * docs/benchmarks.md.
+ * against DynamoDB Local on 127.0.0.1 with a generated dataset. Prints one table and writes it to docs/benchmarks.md
+ * (in place of the run there, or below it with --append).
  */
 public final class Benchmark {
   private static final String REGION = "us-east-1";
@@ -248,8 +248,13 @@ public final class Benchmark {
       System.out.println(section);
       if (options.writeDoc()) {
         Path document = repo.resolve("docs/benchmarks.md");
-        BenchmarkReport.append(document, section);
-        log("appended to " + document);
+        if (options.append()) {
+          BenchmarkReport.append(document, section);
+          log("appended to " + document);
+        } else {
+          BenchmarkReport.write(document, section);
+          log("written to " + document);
+        }
       }
     }
   }

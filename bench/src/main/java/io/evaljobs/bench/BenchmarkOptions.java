@@ -7,10 +7,11 @@ import java.util.TreeSet;
 
 /**
  * Command line of the benchmark. {@code sections}: the numbered sections to run, empty for all of them (the tables
- * are loaded either way).
+ * are loaded either way); {@code append}: add the run to docs/benchmarks.md rather than replace what it holds.
  */
 record BenchmarkOptions(
-    boolean quick, int largeTenantJobs, int coldRuns, Path repository, boolean writeDoc, Set<Integer> sections) {
+    boolean quick, int largeTenantJobs, int coldRuns, Path repository, boolean writeDoc, boolean append,
+    Set<Integer> sections) {
   static final int FULL_LARGE_TENANT = 200_000;
   static final int QUICK_LARGE_TENANT = 20_000;
   static final int LAST_SECTION = 10;
@@ -26,7 +27,7 @@ record BenchmarkOptions(
 
   static final String USAGE =
       "usage: java -jar bench/target/evaljobs-bench.jar [--quick] [--jobs N] [--cold-runs N] [--repo DIR]"
-          + " [--no-doc] [--sections N,M,...]";
+          + " [--no-doc] [--append] [--sections N,M,...]";
 
   static BenchmarkOptions parse(List<String> args) {
     boolean quick = false;
@@ -34,6 +35,7 @@ record BenchmarkOptions(
     int coldRuns = 10;
     Path repository = Path.of("").toAbsolutePath();
     boolean writeDoc = true;
+    boolean append = false;
     Set<Integer> sections = Set.of();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -53,6 +55,9 @@ record BenchmarkOptions(
         case "--no-doc":
           writeDoc = false;
           break;
+        case "--append":
+          append = true;
+          break;
         case "--sections":
           sections = sections(value(args, ++i, arg));
           break;
@@ -61,7 +66,7 @@ record BenchmarkOptions(
       }
     }
     int large = jobs != null ? jobs : quick ? QUICK_LARGE_TENANT : FULL_LARGE_TENANT;
-    return new BenchmarkOptions(quick, large, coldRuns, repository, writeDoc, sections);
+    return new BenchmarkOptions(quick, large, coldRuns, repository, writeDoc, append, sections);
   }
 
   private static Set<Integer> sections(String list) {

@@ -17,7 +17,13 @@ class BenchmarkOptionsTest {
     assertEquals(200_000, options.largeTenantJobs());
     assertEquals(10, options.coldRuns());
     assertTrue(options.writeDoc());
+    assertFalse(options.append());
     assertTrue(options.runs(1) && options.runs(BenchmarkOptions.LAST_SECTION));
+  }
+
+  @Test
+  void parse_append_keepsTheRunsInTheDocument() {
+    assertTrue(BenchmarkOptions.parse(List.of("--append")).append());
   }
 
   @Test
