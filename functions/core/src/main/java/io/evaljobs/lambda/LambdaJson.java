@@ -25,14 +25,19 @@ import java.util.Optional;
  * through the stream entry point, leaves its serializers built and compiled in the snapshot.
  */
 public final class LambdaJson {
+  /** Longest string an event or answer may hold, in characters: Lambda's 6 MB synchronous payload limit. */
+  static final int MAX_STRING_CHARS = 6 * 1024 * 1024;
+
   /** Shared and thread-safe once built; never reconfigured. */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
                   // Letters beyond the BMP (emoji) as their four UTF-8 bytes, not as an escaped surrogate pair.
                   .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                  // Lambda's 6 MB payload limit bounds any string of an event or an answer: a response body of
+                  // the 4 MB response budget (a scoring listing without limit) must read back whole.
                   .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1 << 20).build())
+                      StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(MAX_STRING_CHARS).build())
                   .build())
           // API Gateway and DynamoDB Streams add fields over time; an event type reads what it knows.
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

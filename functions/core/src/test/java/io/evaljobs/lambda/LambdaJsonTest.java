@@ -44,6 +44,21 @@ class LambdaJsonTest {
   }
 
   @Test
+  void readEvent_responseWithABodyOfTheResponseBudget_readsBackWhole() {
+    String body = "x".repeat(4 * 1024 * 1024);
+    APIGatewayProxyResponseEvent answer =
+        read("{\"statusCode\":200,\"body\":\"" + body + "\"}", APIGatewayProxyResponseEvent.class).orElseThrow();
+    assertEquals(body.length(), answer.getBody().length());
+  }
+
+  @Test
+  void readEvent_stringBeyondLambdasPayloadLimit_isEmpty() {
+    String body = "x".repeat(LambdaJson.MAX_STRING_CHARS + 1);
+    assertEquals(
+        Optional.empty(), read("{\"statusCode\":200,\"body\":\"" + body + "\"}", APIGatewayProxyResponseEvent.class));
+  }
+
+  @Test
   void readEvent_loneSurrogateInAParameter_isReadAsSent() {
     APIGatewayProxyRequestEvent event =
         read("{\"queryStringParameters\":{\"judge_id\":\"a\\ud800b\"}}", APIGatewayProxyRequestEvent.class)
