@@ -228,6 +228,10 @@ public final class Benchmark {
           log("scoring plans");
           new ScoringPlanSection(new MeasuredHandler(scoring, counter), table, tenants.large()).addRows();
         }
+      } catch (Exception | Error failure) {
+        // A section that fails late would otherwise take every row measured before it along.
+        System.out.println("\nRows measured before the failure:\n\n" + table.toMarkdown());
+        throw failure;
       }
       if (options.runs(7)) {
         for (FunctionUnderTest function : functions) {
