@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -257,7 +256,7 @@ final class CreatedOffsetLocator {
       List<Location> found = new ArrayList<>(1);
       CompletableFuture<CreationCounters.Batch> readFirst = readAhead.remove(span);
       CreationCounters.Batch first =
-          readFirst != null ? joined(readFirst) : counters.first(counterSpan(level, span));
+          readFirst != null ? EvaluationPageReader.joined(readFirst) : counters.first(counterSpan(level, span));
       ReadStats read =
           counters.visit(first, (start, n) -> {
             visitor.visit(start, n).ifPresent(found::add);
@@ -273,18 +272,6 @@ final class CreatedOffsetLocator {
 
   private static JobCountTable.Level level(Source source) {
     return source == Source.DAYS ? JobCountTable.Level.DAY : JobCountTable.Level.HOUR;
-  }
-
-  /** What {@code read} gave, or what it threw, as a read made in place would have thrown it. */
-  private static CreationCounters.Batch joined(CompletableFuture<CreationCounters.Batch> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw e;
-    }
   }
 
   /** Looks at one unit's count: passes it, or finds the offset in it. */

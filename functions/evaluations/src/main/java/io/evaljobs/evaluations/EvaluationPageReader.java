@@ -252,8 +252,8 @@ final class EvaluationPageReader {
         Optional.empty());
   }
 
-  /** What {@code future} gave, or what it threw, as the page read would have thrown it. */
-  private static <T> T joined(CompletableFuture<T> future) {
+  /** What {@code future} gave, or what it threw, as a read made in place would have thrown it. */
+  static <T> T joined(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {
