@@ -69,6 +69,8 @@ public final class Benchmark {
     if (!Files.isRegularFile(template)) {
       throw new IllegalStateException("no template.yaml in " + repo + ": run from the repository root or pass --repo");
     }
+    // Described when the run starts: commits made while it runs are not what it measures.
+    MachineInfo machine = MachineInfo.describe(repo);
     List<Path> jars = List.of(jar(repo, "evaluations"), jar(repo, "scoring-jobs"), jar(repo, "authorizer"));
     ResultTable table = new ResultTable();
     Tenants tenants = new Tenants(options.largeTenantJobs());
@@ -247,7 +249,6 @@ public final class Benchmark {
               "1/10, 1/100 and 50 jobs", loadTime.toSeconds(), streamRecords, countTime.toSeconds());
       Duration total = Duration.ofNanos(System.nanoTime() - started);
       String duration = total.toMinutes() + " min " + total.toSecondsPart() + " s";
-      MachineInfo machine = MachineInfo.describe(repo);
       String section = BenchmarkReport.section(options, machine, dataset, table, duration);
       System.out.println(section);
       if (options.writeDoc()) {
