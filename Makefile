@@ -16,6 +16,11 @@ functions/authorizer/target/authorizer-function.jar: $(call function_sources,aut
 functions/evaluations/target/evaluations-function.jar: $(call function_sources,evaluations)
 	$(MVNW) -q -pl functions/evaluations -am package -DskipTests
 
+# The counts function is made of the evaluations module's table layouts as well.
+functions/counts/target/counts-function.jar: $(call function_sources,counts) \
+  functions/evaluations/pom.xml $(shell find functions/evaluations/src/main -type f)
+	$(MVNW) -q -pl functions/counts -am package -DskipTests
+
 functions/scoring-jobs/target/scoring-jobs-function.jar: $(call function_sources,scoring-jobs)
 	$(MVNW) -q -pl functions/scoring-jobs -am package -DskipTests
 
@@ -33,7 +38,7 @@ build-AuthorizerFunction: functions/authorizer/target/authorizer-function.jar
 build-EvaluationsFunction: functions/evaluations/target/evaluations-function.jar
 	$(call lay_out,$<)
 
-build-EvaluationCountsFunction: functions/evaluations/target/evaluations-function.jar
+build-EvaluationCountsFunction: functions/counts/target/counts-function.jar
 	$(call lay_out,$<)
 
 build-ScoringJobsFunction: functions/scoring-jobs/target/scoring-jobs-function.jar

@@ -29,16 +29,16 @@ public final class EvaluationTable {
   /** The table's logical id in template.yaml. */
   public static final String LOGICAL_ID = "EvaluationsTable";
 
-  static final String ORGANIZATION = "organization";
-  static final String JOB_ID = "job_id";
-  static final String STATUS = "status";
+  public static final String ORGANIZATION = "organization";
+  public static final String JOB_ID = "job_id";
+  public static final String STATUS = "status";
   static final String TOTAL_ITEMS = "total_items";
   static final String PROCESSED_ITEMS = "processed_items";
   static final String FAILED_ITEMS = "failed_items";
   static final String PROGRESS_PERCENTAGE = "progress_percentage";
-  static final String JUDGE_ID = "judge_id";
+  public static final String JUDGE_ID = "judge_id";
   static final String JUDGE_NAME = "judge_name";
-  static final String CREATED_AT = "created_at";
+  public static final String CREATED_AT = "created_at";
   static final String STARTED_AT = "started_at";
   static final String COMPLETED_AT = "completed_at";
   static final String ESTIMATED_COMPLETION_TIME = "estimated_completion_time";
@@ -127,7 +127,7 @@ public final class EvaluationTable {
    * What of {@code item} the total counters see; empty for an item this class did not write (or no item), which no
    * listing returns either.
    */
-  static Optional<CountedJob> countedJob(Map<String, AttributeValue> item) {
+  public static Optional<CountedJob> countedJob(Map<String, AttributeValue> item) {
     Optional<String> organization = stringKey(item, ORGANIZATION);
     Optional<String> jobId = stringKey(item, JOB_ID);
     Optional<EvaluationStatus> status = stringKey(item, STATUS).flatMap(EvaluationStatus::fromWire);
@@ -145,7 +145,7 @@ public final class EvaluationTable {
   }
 
   /** A string attribute of {@code item}; empty when missing or of another type. */
-  static Optional<String> stringKey(Map<String, AttributeValue> item, String attribute) {
+  public static Optional<String> stringKey(Map<String, AttributeValue> item, String attribute) {
     return Optional.ofNullable(item.get(attribute)).map(AttributeValue::s);
   }
 

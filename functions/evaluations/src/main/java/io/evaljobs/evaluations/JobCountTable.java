@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * count of that job ({@code state}: its status, judge and creation time, or {@code -} for nothing) and the
  * zero-padded sequence number of the last stream record counted for it ({@code seq}; all zeros when the state was
  * counted by a backfill rather than from the stream).
+ *
+ * <p>The list function reads it; the counts function ({@code io.evaljobs.counts}) and the CLI's backfill write it,
+ * through the public members here.
  */
 public final class JobCountTable {
   /** The table's logical id in template.yaml. */
@@ -32,10 +35,10 @@ public final class JobCountTable {
 
   static final String PK = "pk";
   static final String SK = "sk";
-  static final String N = "n";
-  static final String SEQUENCE = "seq";
-  static final String STATE = "state";
-  static final String EXPIRES_AT = "expires_at";
+  public static final String N = "n";
+  public static final String SEQUENCE = "seq";
+  public static final String STATE = "state";
+  public static final String EXPIRES_AT = "expires_at";
 
   static final String ALL = "all";
   static final String LEDGER = "ledger";
@@ -101,7 +104,7 @@ public final class JobCountTable {
   }
 
   /** Every counter {@code job} adds one to: four families, each in total and at every level. */
-  static List<CounterKey> countersOf(CountedJob job) {
+  public static List<CounterKey> countersOf(CountedJob job) {
     List<CounterKey> keys = new ArrayList<>(4 * (1 + Level.values().length));
     List<Optional<EvaluationStatus>> statuses = List.of(Optional.empty(), Optional.of(job.status()));
     List<Optional<String>> judges =
@@ -118,24 +121,24 @@ public final class JobCountTable {
     return keys;
   }
 
-  static Map<String, AttributeValue> ledgerKey(String organization, String jobId) {
+  public static Map<String, AttributeValue> ledgerKey(String organization, String jobId) {
     return Map.of(
         PK, AttributeValue.fromS(KeyParts.join(organization, jobId)), SK, AttributeValue.fromS(LEDGER));
   }
 
   /** Older than every stream record: the sequence of a ledger a backfill wrote. */
-  static final String BEFORE_ANY_RECORD = "0".repeat(SEQUENCE_WIDTH);
+  public static final String BEFORE_ANY_RECORD = "0".repeat(SEQUENCE_WIDTH);
   private static final String NOTHING = "-";
 
   /** The ledger's {@code state} of a job as counted: what {@link #countersOf} needs, and nothing for no job. */
-  static String state(Optional<CountedJob> job) {
+  public static String state(Optional<CountedJob> job) {
     return job.map(j -> KeyParts.join(
             j.status().wireName(), j.judgeId().map(judge -> GIVEN + judge).orElse(ANY), j.createdAt().toString()))
         .orElse(NOTHING);
   }
 
   /** The job a ledger's {@code state} describes; empty for nothing (or no ledger). */
-  static Optional<CountedJob> stateOf(String organization, String jobId, Optional<String> state) {
+  public static Optional<CountedJob> stateOf(String organization, String jobId, Optional<String> state) {
     if (state.isEmpty() || state.get().equals(NOTHING)) {
       return Optional.empty();
     }
@@ -152,7 +155,7 @@ public final class JobCountTable {
   }
 
   /** A stream sequence number in the ledger's comparable form. */
-  static String sequence(String streamSequenceNumber) {
+  public static String sequence(String streamSequenceNumber) {
     if (streamSequenceNumber.isEmpty()
         || streamSequenceNumber.length() > SEQUENCE_WIDTH
         || !streamSequenceNumber.chars().allMatch(c -> c >= '0' && c <= '9')) {

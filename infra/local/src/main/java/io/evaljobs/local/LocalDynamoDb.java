@@ -1,7 +1,7 @@
 package io.evaljobs.local;
 
 import io.evaljobs.dynamodb.DynamoDbClients;
-import io.evaljobs.evaluations.EvaluationCountsPoller;
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

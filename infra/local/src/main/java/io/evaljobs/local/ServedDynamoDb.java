@@ -1,9 +1,9 @@
 package io.evaljobs.local;
 
 import io.evaljobs.aws.AwsEnvironment;
-import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.local.demo.DemoData;
 import io.evaljobs.scoring.ScoringJobTable;
 import io.evaljobs.tables.DynamoDbLocalServer;

@@ -1,9 +1,9 @@
 package io.evaljobs.security;
 
-import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;

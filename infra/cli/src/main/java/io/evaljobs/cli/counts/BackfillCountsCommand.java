@@ -2,7 +2,6 @@ package io.evaljobs.cli.counts;
 
 import io.evaljobs.cli.EvaljobsCli;
 import io.evaljobs.evaluations.EvaluationTable;
-import io.evaljobs.evaluations.JobCountBackfill;
 import io.evaljobs.evaluations.JobCountTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -2,6 +2,7 @@ package io.evaljobs.evaluations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.evaljobs.counts.EvaluationCountsHandler;
 import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * events/evaluation-counts-stream.json, as {@code sam local invoke EvaluationCountsFunction} passes it: two jobs
- * inserted, one completed, the other removed. Delivered twice, as Lambda may, it still counts once.
+ * inserted, one completed, the other removed. Delivered twice, as Lambda may, it still counts once. In the list
+ * function's package: the counts are read back as it reads them ({@link JobCounter}).
  */
 class EvaluationCountsEventIT {
   @Test

@@ -1,5 +1,6 @@
 package io.evaljobs.evaluations;
 
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
 import java.util.Map;

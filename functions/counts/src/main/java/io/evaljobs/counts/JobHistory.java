@@ -1,5 +1,8 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
+import io.evaljobs.evaluations.CountedJob;
+import io.evaljobs.evaluations.CounterKey;
+import io.evaljobs.evaluations.JobCountTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.evaljobs.counts.EvaluationCountsHandler;
 import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.http.Json;
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;

@@ -1,9 +1,12 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.evaluations.CountedJob;
+import io.evaljobs.evaluations.EvaluationStatus;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;

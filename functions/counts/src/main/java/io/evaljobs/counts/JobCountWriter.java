@@ -1,5 +1,8 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
+import io.evaljobs.evaluations.CountedJob;
+import io.evaljobs.evaluations.CounterKey;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,22 +28,22 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * returned by the cancellation says what to count instead. Changes of many jobs share a transaction (up to
  * DynamoDB's 100 actions), so a bulk load costs a few transactions per hundred jobs, not one per job.
  */
-final class JobCountWriter {
+public final class JobCountWriter {
   /** Transactions cancelled by a concurrent writer of the same counters are retried after a short, jittered wait. */
-  static final Backoff CONFLICT_BACKOFF = Backoff.exponential(10, Duration.ofMillis(20), Duration.ofSeconds(1));
+  public static final Backoff CONFLICT_BACKOFF = Backoff.exponential(10, Duration.ofMillis(20), Duration.ofSeconds(1));
 
   /** Longer than a stream keeps records (24 h), so no replay of a removed job can outlive its ledger. */
   private static final Duration LEDGER_AFTER_REMOVAL = Duration.ofDays(2);
 
   /** What applying a batch did. */
-  record Applied(int jobs, int transactions, int replaysSkipped, int conflictsRetried) {}
+  public record Applied(int jobs, int transactions, int replaysSkipped, int conflictsRetried) {}
 
   private final DynamoDbClient dynamo;
   private final String tableName;
   private final Clock clock;
   private final Backoff backoff;
 
-  JobCountWriter(DynamoDbClient dynamo, String tableName, Clock clock) {
+  public JobCountWriter(DynamoDbClient dynamo, String tableName, Clock clock) {
     this(dynamo, tableName, clock, CONFLICT_BACKOFF);
   }
 
@@ -52,7 +55,7 @@ final class JobCountWriter {
   }
 
   /** Applies {@code changes}, given in stream order (per job, as DynamoDB Streams delivers them). */
-  Applied apply(List<JobChange> changes) {
+  public Applied apply(List<JobChange> changes) {
     Map<List<String>, List<JobChange>> byJob = new LinkedHashMap<>();
     for (JobChange change : changes) {
       byJob.computeIfAbsent(List.of(change.organization(), change.jobId()), k -> new ArrayList<>()).add(change);
@@ -141,7 +144,7 @@ final class JobCountWriter {
   }
 
   /** {@code ADD n :delta} to one counter: how every writer of the counts moves them. */
-  static Update counterUpdate(String tableName, CounterKey key, long delta) {
+  public static Update counterUpdate(String tableName, CounterKey key, long delta) {
     return Update.builder()
         .tableName(tableName)
         .key(key.toKey())

@@ -1,5 +1,8 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
+import io.evaljobs.evaluations.CountedJob;
+import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.JobCountTable;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -8,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * One stream record of the evaluations table as the counters see it: the job it is about, what it was before and
  * after (empty where the item did not exist or is not a job), and its place in the stream.
  */
-record JobChange(
+public record JobChange(
     String sequence, String organization, String jobId, Optional<CountedJob> before, Optional<CountedJob> after) {
 
   /**
@@ -16,7 +19,7 @@ record JobChange(
    *
    * @param sequenceNumber the record's {@code SequenceNumber}
    */
-  static Optional<JobChange> of(
+  public static Optional<JobChange> of(
       String sequenceNumber,
       Map<String, AttributeValue> keys,
       Map<String, AttributeValue> oldImage,

@@ -1,5 +1,6 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
+import io.evaljobs.evaluations.CounterKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** What the writers of the counts table share about DynamoDB transactions: their size and their passing failures. */
-final class CountTransactions {
+/**
+ * What the writers of the counts table (this function and the CLI's backfill) share about DynamoDB transactions:
+ * their size and their passing failures.
+ */
+public final class CountTransactions {
   /** DynamoDB's limit of actions in one TransactWriteItems. */
   static final int MAX_ACTIONS = 100;
 
@@ -18,7 +22,8 @@ final class CountTransactions {
    * Groups {@code items} into transactions of at most {@link #MAX_ACTIONS} actions: {@code actionsPerItem} of each
    * item's own, plus one per distinct counter the items of a group move.
    */
-  static <T> List<List<T>> chunks(List<T> items, int actionsPerItem, Function<T, Collection<CounterKey>> counters) {
+  public static <T> List<List<T>> chunks(
+      List<T> items, int actionsPerItem, Function<T, Collection<CounterKey>> counters) {
     List<List<T>> chunks = new ArrayList<>();
     List<T> chunk = new ArrayList<>();
     Set<CounterKey> moved = new HashSet<>();
@@ -41,7 +46,7 @@ final class CountTransactions {
   }
 
   /** A cancellation reason that goes away when the transaction is tried again. */
-  static boolean isTransient(String code) {
+  public static boolean isTransient(String code) {
     return code.equals("TransactionConflict") || code.equals("ThrottlingError")
         || code.equals("ProvisionedThroughputExceeded");
   }

@@ -3,6 +3,8 @@ package io.evaljobs.evaluations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.cli.counts.JobCountBackfill;
+import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;

@@ -1,8 +1,9 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.evaluations.CounterKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

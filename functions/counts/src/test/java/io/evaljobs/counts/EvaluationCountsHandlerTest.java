@@ -1,4 +1,4 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EvaluationCountsHandlerTest {
   private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
-  private final FailingDynamoDb store = new FailingDynamoDb();
+  private final ThrottledDynamoDb store = new ThrottledDynamoDb();
   private final EvaluationCountsHandler handler =
       new EvaluationCountsHandler(store, "counts", new PrintStream(logged, true, StandardCharsets.UTF_8));
 
@@ -36,6 +36,7 @@ class EvaluationCountsHandlerTest {
 
     StreamsEventResponse response = invoke(event);
 
+    assertTrue(store.transactions.get() > 0, "the batch reached the store");
     assertEquals(1, response.getBatchItemFailures().size());
     assertEquals("111100000000000000001", response.getBatchItemFailures().get(0).getItemIdentifier());
     assertTrue(logged.toString(StandardCharsets.UTF_8).contains("\"message\":\"counting failed\""), logged.toString());
@@ -50,6 +51,7 @@ class EvaluationCountsHandlerTest {
 
     assertEquals(List.of(), invoke(event).getBatchItemFailures());
     assertEquals(List.of(), invoke("{\"Records\":[]}".getBytes(StandardCharsets.UTF_8)).getBatchItemFailures());
+    assertEquals(0, store.transactions.get());
   }
 
   @ParameterizedTest

@@ -1,6 +1,12 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.cli.counts;
 
+import io.evaljobs.counts.CountTransactions;
+import io.evaljobs.counts.JobCountWriter;
 import io.evaljobs.dynamodb.SortableValues;
+import io.evaljobs.evaluations.CountedJob;
+import io.evaljobs.evaluations.CounterKey;
+import io.evaljobs.evaluations.EvaluationTable;
+import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.retry.Backoff;
 import java.util.ArrayList;
 import java.util.HashMap;

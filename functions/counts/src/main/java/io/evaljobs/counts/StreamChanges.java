@@ -1,4 +1,4 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;

@@ -1,6 +1,8 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.local.counts;
 
 import io.evaljobs.aws.AwsEnvironment;
+import io.evaljobs.counts.JobChange;
+import io.evaljobs.counts.JobCountWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

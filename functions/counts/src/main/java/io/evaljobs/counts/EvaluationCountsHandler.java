@@ -1,4 +1,4 @@
-package io.evaljobs.evaluations;
+package io.evaljobs.counts;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -23,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (ReportBatchItemFailures), so Lambda delivers it again; the ledger makes the records already counted harmless.
  */
 public final class EvaluationCountsHandler implements RequestStreamHandler {
+  /** The counts table's name, as template.yaml sets it for this function. */
+  private static final String COUNTS_TABLE_VARIABLE = "EVALUATION_COUNTS_TABLE";
+
   private final JobCountWriter writer;
   private final PrintStream log;
 
@@ -34,9 +37,7 @@ public final class EvaluationCountsHandler implements RequestStreamHandler {
   private EvaluationCountsHandler(Map<String, String> env) {
     this(
         DynamoDbClients.fromEnvironment(env),
-        Objects.requireNonNull(
-            env.get(ListEvaluationsHandler.COUNTS_TABLE_VARIABLE),
-            ListEvaluationsHandler.COUNTS_TABLE_VARIABLE + " is not set"),
+        Objects.requireNonNull(env.get(COUNTS_TABLE_VARIABLE), COUNTS_TABLE_VARIABLE + " is not set"),
         System.out);
   }
 
