@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
+import io.evaljobs.testing.CountingDynamoDb;
+import io.evaljobs.testing.JsonTree;
+import io.evaljobs.testing.SettableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +106,7 @@ class ApiKeysIT {
 
   @Test
   void list_moreKeysThanOneQueryPage_readsEveryPage() {
-    CountingDynamoDb counting = new CountingDynamoDb(dynamo.client());
+    CountingDynamoDb counting = CountingDynamoDb.passingThrough(dynamo.client());
     ApiKeys counted = new ApiKeys(counting, tableName, new KeySecrets(new SecureRandom()), clock);
     String bulky = "n".repeat(150_000);
     for (int i = 0; i < 10; i++) {
@@ -163,7 +166,7 @@ class ApiKeysIT {
 
   @Test
   void revoke_rightAfterCreate_revokesThroughPrimaryKeysWithoutAnIndexRead() throws IOException {
-    CountingDynamoDb counting = new CountingDynamoDb(dynamo.client());
+    CountingDynamoDb counting = CountingDynamoDb.passingThrough(dynamo.client());
     ApiKeys counted = new ApiKeys(counting, tableName, new KeySecrets(new SecureRandom()), clock);
     ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(dynamo.client(), tableName);
 
