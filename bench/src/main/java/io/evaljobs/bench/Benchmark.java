@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.evaluations.EvaluationCountsPoller;
 import io.evaljobs.evaluations.EvaluationTable;

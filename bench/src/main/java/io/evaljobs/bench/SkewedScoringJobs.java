@@ -75,12 +75,18 @@ final class SkewedScoringJobs {
       workflow = WORKFLOW;
     }
     AgentIdentityContext identity =
-        new AgentIdentityContext(
-            customerId, projectId, Optional.of(agent), Optional.of(version), Optional.of(session(projectId, index)),
-            OptionalLong.of(index % 10), Optional.of(workflow), Optional.of("wv-" + random.nextInt(3)),
-            Optional.of(projectId + "-wsession-" + index / 20), Optional.empty(), Optional.empty(),
-            Optional.of(tool), Optional.of(projectId + "-instance-" + index / 50),
-            Optional.of(execution(projectId, index)));
+        AgentIdentityContext.builder(customerId, projectId)
+            .agentName(Optional.of(agent))
+            .agentVersion(Optional.of(version))
+            .agentSessionId(Optional.of(session(projectId, index)))
+            .agentTurn(OptionalLong.of(index % 10))
+            .agentWorkflowName(Optional.of(workflow))
+            .agentWorkflowVersion(Optional.of("wv-" + random.nextInt(3)))
+            .agentWorkflowSessionId(Optional.of(projectId + "-wsession-" + index / 20))
+            .toolId(Optional.of(tool))
+            .toolInstanceId(Optional.of(projectId + "-instance-" + index / 50))
+            .toolExecutionId(Optional.of(execution(projectId, index)))
+            .build();
     return new ScoringJob(
         String.format("sk-%08d-%04x", index, random.nextInt(0x10000)), identity, "judge", ScoringStatus.COMPLETED,
         Optional.of(new Score(Integer.toString(random.nextInt(11)))), Optional.of("scored by the judge module"),

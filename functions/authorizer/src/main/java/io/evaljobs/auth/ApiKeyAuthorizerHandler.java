@@ -6,6 +6,7 @@ import io.evaljobs.dynamodb.DynamoDbClients;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.http.RequestAuthorizerEvent;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.preload.ClassPreloader;
 import io.evaljobs.priming.LazyPrimer;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Lambda REQUEST authorizer of both REST APIs: checks the API key header against the hashed key table. */
@@ -30,9 +30,13 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   private final ApiKeyAuthorizer authorizer;
 
   public ApiKeyAuthorizerHandler() {
-    this(DynamoDbClients.fromEnvironment(System.getenv()), requiredEnv(System.getenv(), "API_KEYS_TABLE"));
+    this(Environment.system());
     SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(this, primingEvents())));
     SnapStartPriming.register(KnownKeyPrimer.of());
+  }
+
+  private ApiKeyAuthorizerHandler(Environment env) {
+    this(DynamoDbClients.fromEnvironment(env.variables()), env.required("API_KEYS_TABLE"));
   }
 
   /**
@@ -103,13 +107,5 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
     UnauthorizedException e = new UnauthorizedException(reason);
     log.line("authorizer: unauthorized, " + e.reason());
     return e;
-  }
-
-  private static String requiredEnv(Map<String, String> env, String name) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("environment variable " + name + " is not set");
-    }
-    return value;
   }
 }

@@ -1,5 +1,6 @@
 package io.evaljobs.auth;
 
+import io.evaljobs.tenant.Tenant;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

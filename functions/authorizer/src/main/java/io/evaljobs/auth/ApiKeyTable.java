@@ -2,6 +2,7 @@ package io.evaljobs.auth;
 
 import io.evaljobs.dynamodb.KeyParts;
 import io.evaljobs.dynamodb.SortableValues;
+import io.evaljobs.tenant.Tenant;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.evaljobs.auth;
 
+import io.evaljobs.tenant.Tenant;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.evaljobs.auth;
 
+import io.evaljobs.tenant.Tenant;
 import java.util.Optional;
 
 /** The two APIs an API key can belong to, with the header that carries the key and the resource path it guards. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.testing.CountingDynamoDb;
 import io.evaljobs.testing.JsonTree;
 import io.evaljobs.testing.SettableClock;

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.testing.JsonTree;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

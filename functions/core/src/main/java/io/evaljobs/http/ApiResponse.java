@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An API Gateway proxy response: status, headers and a JSON body. The body is kept as the UTF-8 bytes a page is
- * written as, so that the proxy document embeds it escaped in one pass instead of going through a string.
+ * An API Gateway proxy response: status, headers and a JSON body, kept as the UTF-8 bytes a page is written as (the
+ * local API serves them as they are; {@link ProxyResponses} turns them into the proxy event's string body).
  *
  * <p>Every response carries {@link #TENANT_HEADERS}: a page is one tenant's data, which no shared cache may keep
  * and no browser may read as anything but JSON.
@@ -71,11 +71,6 @@ public final class ApiResponse {
 
   public byte[] bodyBytes() {
     return body.clone();
-  }
-
-  /** The body without a copy, for the writer of the proxy document. */
-  byte[] utf8Body() {
-    return body;
   }
 
   @Override

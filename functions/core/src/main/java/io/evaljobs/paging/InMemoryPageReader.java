@@ -35,7 +35,7 @@ public final class InMemoryPageReader {
    * (which must read the listing's key attributes). A source that holds more, or that {@code budget} cannot read
    * whole, throws {@link ReadBoundExceededException}.
    */
-  public Page read(
+  public Page<Hit> read(
       IndexQuery source, IndexQuery listing, Cursor cursor, int limit, int maxItems, ReadBudget budget) {
     ReadResult read = reader.read(source, Position.startOf(0), Direction.FORWARD, maxItems + 1, budget);
     if (read.resume().isPresent()) {
@@ -56,7 +56,7 @@ public final class InMemoryPageReader {
         start = (int) Math.min(cursor.position(), ordered.size());
         if (cursor.position() > ordered.size()) {
           Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, cursor.position() - limit)));
-          return new Page(List.of(), cursor.position(), Optional.empty(), previous, read.stats());
+          return new Page<>(List.of(), cursor.position(), Optional.empty(), previous, read.stats());
         }
         break;
     }
@@ -74,7 +74,7 @@ public final class InMemoryPageReader {
     } else {
       previous = Optional.of(Cursor.before(start, IndexReader.positionAfter(listing, hits.get(0))));
     }
-    return new Page(hits, start, next, previous, read.stats());
+    return new Page<>(hits, start, next, previous, read.stats());
   }
 
   /** The items as the listing orders them, each with the segment of the listing it falls in. */

@@ -26,7 +26,7 @@ public final class PageReader {
     this.reader = reader;
   }
 
-  public Page read(IndexQuery query, Cursor cursor, int limit, ReadBudget budget) {
+  public Page<Hit> read(IndexQuery query, Cursor cursor, int limit, ReadBudget budget) {
     switch (cursor.kind()) {
       case AFTER:
         return forward(query, cursor.anchor().orElseThrow(), cursor.position(), limit, budget, ReadStats.NONE);
@@ -39,7 +39,7 @@ public final class PageReader {
     }
   }
 
-  private Page atOffset(IndexQuery query, long offset, int limit, ReadBudget budget) {
+  private Page<Hit> atOffset(IndexQuery query, long offset, int limit, ReadBudget budget) {
     return readAt(query, offset, offset, limit, budget);
   }
 
@@ -49,14 +49,14 @@ public final class PageReader {
    * that ends where the listing ends, so the page's cursors hold for the whole listing. Skipping and reading share
    * {@code budget}; a skip it cannot finish throws {@link ReadBoundExceededException}.
    */
-  public Page readAt(IndexQuery query, long skip, long position, int limit, ReadBudget budget) {
+  public Page<Hit> readAt(IndexQuery query, long skip, long position, int limit, ReadBudget budget) {
     if (skip == 0) {
       return forward(query, Position.startOf(0), position, limit, budget, ReadStats.NONE);
     }
     SkipResult skipped = reader.skip(query, skip, budget);
     if (skipped.exhausted()) {
       Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, position - limit)));
-      return new Page(List.of(), position, Optional.empty(), previous, skipped.stats());
+      return new Page<>(List.of(), position, Optional.empty(), previous, skipped.stats());
     }
     Optional<ReadBudget> left = budget.remainingAfter(skipped.stats());
     if (skipped.stoppedByBudget(skip) || left.isEmpty()) {
@@ -65,7 +65,7 @@ public final class PageReader {
     return forward(query, skipped.position(), position, limit, left.get(), skipped.stats());
   }
 
-  private Page forward(
+  private Page<Hit> forward(
       IndexQuery query, Position from, long position, int limit, ReadBudget budget, ReadStats spent) {
     ReadResult read = reader.read(query, from, Direction.FORWARD, limit + 1, budget);
     List<Hit> hits = read.hits();
@@ -77,10 +77,10 @@ public final class PageReader {
       // Fewer than asked and not exhausted: the budget ran out; resume where reading stopped.
       next = read.resume().map(resume -> Cursor.after(position + read.hits().size(), resume));
     }
-    return new Page(hits, position, next, previousOf(query, hits, position, limit), spent.plus(read.stats()));
+    return new Page<>(hits, position, next, previousOf(query, hits, position, limit), spent.plus(read.stats()));
   }
 
-  private Page backward(IndexQuery query, Position anchor, long anchorPosition, int limit, ReadBudget budget) {
+  private Page<Hit> backward(IndexQuery query, Position anchor, long anchorPosition, int limit, ReadBudget budget) {
     ReadResult read = reader.read(query, anchor, Direction.BACKWARD, limit, budget);
     List<Hit> hits = new ArrayList<>(read.hits());
     Collections.reverse(hits);
@@ -90,7 +90,7 @@ public final class PageReader {
         hits.isEmpty()
             ? Optional.of(Cursor.atOffset(0))
             : Optional.of(Cursor.after(position + hits.size(), IndexReader.positionAfter(query, hits.get(hits.size() - 1))));
-    return new Page(hits, position, next, previousOf(query, hits, position, limit), read.stats());
+    return new Page<>(hits, position, next, previousOf(query, hits, position, limit), read.stats());
   }
 
   private static Optional<Cursor> previousOf(IndexQuery query, List<Hit> hits, long position, int limit) {

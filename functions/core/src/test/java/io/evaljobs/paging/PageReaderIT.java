@@ -121,9 +121,9 @@ class PageReaderIT {
         .toList();
   }
 
-  private static List<String> ids(Page page) {
-    page.hits().forEach(hit -> assertFalse(hit.item().containsKey("pad"), "a page reads only what it returns"));
-    return page.hits().stream().map(Hit::item).map(item -> item.get("id").s()).toList();
+  private static List<String> ids(Page<Hit> page) {
+    page.items().forEach(hit -> assertFalse(hit.item().containsKey("pad"), "a page reads only what it returns"));
+    return page.items().stream().map(Hit::item).map(item -> item.get("id").s()).toList();
   }
 
   @Test
@@ -138,10 +138,10 @@ class PageReaderIT {
       List<String> expected = expected(ascending, minimum);
 
       List<String> forward = new ArrayList<>();
-      List<Page> pages = new ArrayList<>();
+      List<Page<Hit>> pages = new ArrayList<>();
       Optional<Cursor> cursor = Optional.of(Cursor.atOffset(0));
       while (cursor.isPresent()) {
-        Page page = reader.read(query, cursor.get(), limit, AMPLE);
+        Page<Hit> page = reader.read(query, cursor.get(), limit, AMPLE);
         assertEquals(forward.size(), page.position(), "position of a page reached by token");
         forward.addAll(ids(page));
         pages.add(page);
@@ -151,20 +151,20 @@ class PageReaderIT {
 
       for (int check = 0; check < 5; check++) {
         int offset = random.nextInt(expected.size() + 2);
-        Page page = reader.read(query, Cursor.atOffset(offset), limit, AMPLE);
+        Page<Hit> page = reader.read(query, Cursor.atOffset(offset), limit, AMPLE);
         assertEquals(expected.subList(Math.min(offset, expected.size()), Math.min(offset + limit, expected.size())), ids(page));
         assertEquals(offset + limit < expected.size(), page.next().isPresent());
       }
 
-      Page last = pages.get(pages.size() - 1);
+      Page<Hit> last = pages.get(pages.size() - 1);
       List<String> backward = new ArrayList<>(ids(last));
       Optional<Cursor> previous = last.previous();
       long position = last.position();
       while (previous.isPresent()) {
-        Page page = reader.read(query, previous.get(), limit, AMPLE);
+        Page<Hit> page = reader.read(query, previous.get(), limit, AMPLE);
         assertTrue(page.position() < position, "previous pages move towards the start");
-        assertEquals(expected.subList((int) page.position(), (int) page.position() + page.hits().size()), ids(page));
-        backward.addAll(0, ids(page).subList(0, (int) Math.min(page.hits().size(), position - page.position())));
+        assertEquals(expected.subList((int) page.position(), (int) page.position() + page.items().size()), ids(page));
+        backward.addAll(0, ids(page).subList(0, (int) Math.min(page.items().size(), position - page.position())));
         position = page.position();
         previous = page.previous();
       }
@@ -181,7 +181,7 @@ class PageReaderIT {
     Optional<Cursor> cursor = Optional.of(Cursor.atOffset(0));
     int pages = 0;
     while (cursor.isPresent()) {
-      Page page = reader.read(query, cursor.get(), 10, new ReadBudget(1, 30));
+      Page<Hit> page = reader.read(query, cursor.get(), 10, new ReadBudget(1, 30));
       assertTrue(page.stats().requests() <= 1);
       seen.addAll(ids(page));
       cursor = page.next();
@@ -218,19 +218,19 @@ class PageReaderIT {
       List<String> expected = expected(ascending, Optional.empty());
       for (int check = 0; check < 4; check++) {
         int offset = random.nextInt(expected.size() + 2);
-        Page fromIndex = indexed.read(listing, Cursor.atOffset(offset), limit, AMPLE);
-        Page fromMemory = inMemory.read(baseTable(), listing, Cursor.atOffset(offset), limit, 1_000, AMPLE);
+        Page<Hit> fromIndex = indexed.read(listing, Cursor.atOffset(offset), limit, AMPLE);
+        Page<Hit> fromMemory = inMemory.read(baseTable(), listing, Cursor.atOffset(offset), limit, 1_000, AMPLE);
         assertSamePage(fromIndex, fromMemory, "offset " + offset);
       }
       // Walk forward switching reader at every page, then back the same way: each follows the other's cursors.
       List<String> forward = new ArrayList<>();
       Optional<Cursor> cursor = Optional.of(Cursor.atOffset(0));
-      Page page = null;
+      Page<Hit> page = null;
       for (int n = 0; cursor.isPresent(); n++) {
         page = n % 2 == 0
             ? inMemory.read(baseTable(), listing, cursor.get(), limit, 1_000, AMPLE)
             : indexed.read(listing, cursor.get(), limit, AMPLE);
-        Page other = n % 2 == 0
+        Page<Hit> other = n % 2 == 0
             ? indexed.read(listing, cursor.get(), limit, AMPLE)
             : inMemory.read(baseTable(), listing, cursor.get(), limit, 1_000, AMPLE);
         assertSamePage(other, page, "forward page " + n);
@@ -241,7 +241,7 @@ class PageReaderIT {
       assertEquals(expected, forward, "round " + round);
       Optional<Cursor> previous = page.previous();
       for (int n = 0; previous.isPresent(); n++) {
-        Page back = inMemory.read(baseTable(), listing, previous.get(), limit, 1_000, AMPLE);
+        Page<Hit> back = inMemory.read(baseTable(), listing, previous.get(), limit, 1_000, AMPLE);
         assertSamePage(indexed.read(listing, previous.get(), limit, AMPLE), back, "back page " + n);
         previous = back.previous();
       }
@@ -263,11 +263,11 @@ class PageReaderIT {
     ReadBoundExceededException e = assertThrows(ReadBoundExceededException.class,
         () -> reader.read(listing, Cursor.atOffset(300), 10, new ReadBudget(16, 250)));
     assertEquals(ReadBoundExceededException.Stage.SKIPPING, e.stage());
-    Page within = reader.read(listing, Cursor.atOffset(200), 10, new ReadBudget(16, 250));
+    Page<Hit> within = reader.read(listing, Cursor.atOffset(200), 10, new ReadBudget(16, 250));
     assertEquals(expected(true, Optional.empty()).subList(200, 210), ids(within));
   }
 
-  private static void assertSamePage(Page expected, Page actual, String label) {
+  private static void assertSamePage(Page<Hit> expected, Page<Hit> actual, String label) {
     assertEquals(ids(expected), ids(actual), label);
     assertEquals(expected.position(), actual.position(), label);
     assertEquals(expected.next().isPresent(), actual.next().isPresent(), label);

@@ -1,7 +1,7 @@
 package io.evaljobs.evaluations;
 
 /**
- * Every {@code error} value this function answers with, and its HTTP status. {@link ErrorResponses} writes only
+ * Every {@code error} value this function answers with, and its HTTP status. {@link EvaluationsErrorDialect} writes only
  * these, so the list is complete by construction; a test holds evaluations.json to it.
  */
 enum ErrorCode {

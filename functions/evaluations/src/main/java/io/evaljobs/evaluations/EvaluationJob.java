@@ -64,4 +64,116 @@ public record EvaluationJob(
       throw new IllegalArgumentException(field + " must lie in the years 0001 to 9999");
     }
   }
+
+  /** A builder with every optional field absent; job id, status and creation time must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .jobId(jobId)
+        .status(status)
+        .totalItems(totalItems)
+        .processedItems(processedItems)
+        .failedItems(failedItems)
+        .progressPercentage(progressPercentage)
+        .judgeId(judgeId)
+        .judgeName(judgeName)
+        .createdAt(createdAt)
+        .startedAt(startedAt)
+        .completedAt(completedAt)
+        .estimatedCompletionTime(estimatedCompletionTime)
+        .priority(priority);
+  }
+
+  /** Builds an {@link EvaluationJob}; the record's checks run at {@link #build()}. */
+  public static final class Builder {
+    private String jobId;
+    private EvaluationStatus status;
+    private OptionalLong totalItems = OptionalLong.empty();
+    private OptionalLong processedItems = OptionalLong.empty();
+    private OptionalLong failedItems = OptionalLong.empty();
+    private Optional<Percentage> progressPercentage = Optional.empty();
+    private Optional<String> judgeId = Optional.empty();
+    private Optional<String> judgeName = Optional.empty();
+    private Instant createdAt;
+    private Optional<Instant> startedAt = Optional.empty();
+    private Optional<Instant> completedAt = Optional.empty();
+    private Optional<Instant> estimatedCompletionTime = Optional.empty();
+    private Optional<String> priority = Optional.empty();
+
+    private Builder() {}
+
+    public Builder jobId(String jobId) {
+      this.jobId = jobId;
+      return this;
+    }
+
+    public Builder status(EvaluationStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder totalItems(OptionalLong totalItems) {
+      this.totalItems = totalItems;
+      return this;
+    }
+
+    public Builder processedItems(OptionalLong processedItems) {
+      this.processedItems = processedItems;
+      return this;
+    }
+
+    public Builder failedItems(OptionalLong failedItems) {
+      this.failedItems = failedItems;
+      return this;
+    }
+
+    public Builder progressPercentage(Optional<Percentage> progressPercentage) {
+      this.progressPercentage = progressPercentage;
+      return this;
+    }
+
+    public Builder judgeId(Optional<String> judgeId) {
+      this.judgeId = judgeId;
+      return this;
+    }
+
+    public Builder judgeName(Optional<String> judgeName) {
+      this.judgeName = judgeName;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder startedAt(Optional<Instant> startedAt) {
+      this.startedAt = startedAt;
+      return this;
+    }
+
+    public Builder completedAt(Optional<Instant> completedAt) {
+      this.completedAt = completedAt;
+      return this;
+    }
+
+    public Builder estimatedCompletionTime(Optional<Instant> estimatedCompletionTime) {
+      this.estimatedCompletionTime = estimatedCompletionTime;
+      return this;
+    }
+
+    public Builder priority(Optional<String> priority) {
+      this.priority = priority;
+      return this;
+    }
+
+    public EvaluationJob build() {
+      return new EvaluationJob(
+          jobId, status, totalItems, processedItems, failedItems, progressPercentage, judgeId, judgeName,
+          createdAt, startedAt, completedAt, estimatedCompletionTime, priority);
+    }
+  }
 }

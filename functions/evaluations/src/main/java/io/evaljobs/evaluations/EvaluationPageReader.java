@@ -8,26 +8,26 @@ import io.evaljobs.dynamodb.ReadBudget;
 import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
-import io.evaljobs.paging.Page;
-import io.evaljobs.paging.InMemoryPageReader;
-import io.evaljobs.paging.PageReader;
-import io.evaljobs.paging.ReadBoundExceededException;
 import io.evaljobs.http.InvalidParameterException;
+import io.evaljobs.paging.InMemoryPageReader;
+import io.evaljobs.paging.Page;
+import io.evaljobs.paging.PageRead;
+import io.evaljobs.paging.PageReader;
 import io.evaljobs.paging.PageTokens;
+import io.evaljobs.paging.ReadBoundExceededException;
 import io.evaljobs.paging.ResponseBytes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters) and the
- * tokens of the neighbouring pages. Every page holds {@code limit} jobs unless it is the last, an integer offset N is
+ * Reads the page of one organization's evaluation jobs a request asks for, with its total (from the counters). Every page holds {@code limit} jobs unless it is the last, an integer offset N is
  * position N, and no request reads more than {@link #BUDGET}: a page that cannot be answered within it is the
  * client's 400 naming what to change, never a short page. Thread-safe: it holds only immutable collaborators.
  */
@@ -92,14 +92,15 @@ final class EvaluationPageReader {
     this.tokens = tokens;
   }
 
-  EvaluationRead read(String organization, ListEvaluationsRequest request) {
+  PageRead<EvaluationJob> read(String organization, ListEvaluationsRequest request) {
     EvaluationQuery query = request.query();
-    String canonical = query.canonical();
-    Cursor cursor = cursorOf(request.start(), organization, canonical);
+    Cursor cursor = cursorOf(request.start(), organization, query.canonical());
     Optional<CreatedRange> range = query.createdRange();
     if (range.isEmpty()) {
-      return new EvaluationRead(
-          emptyListing(cursor, request.limit(), organization, canonical), ReadStats.NONE, Optional.empty());
+      // A creation range no job can fall in: nothing to read, but the page still says where it stands.
+      long offset = cursor.kind() == Cursor.Kind.BEFORE ? 0 : cursor.position();
+      return new PageRead<>(
+          Page.emptyAt(offset, request.limit(), ReadStats.NONE), ReadStats.NONE, OptionalLong.of(0), Optional.empty());
     }
     IndexQuery listing = EvaluationTable.listing(tableName, organization, query, range.get());
     Planned planned;
@@ -117,27 +118,22 @@ final class EvaluationPageReader {
       // A token's position that does not fit this listing makes the token as unusable as a forged one.
       throw new InvalidPageTokenException(InvalidPageTokenException.Reason.MALFORMED);
     }
-    Page page = planned.page();
-    long total = planned.total().count();
-    List<EvaluationJob> jobs =
-        page.hits().stream().map(Hit::item).map(EvaluationTable::fromItem).collect(Collectors.toList());
+    Page<Hit> page = planned.page();
+    List<EvaluationJob> jobs = page.items().stream().map(hit -> EvaluationTable.fromItem(hit.item())).toList();
     int fitting = ResponseBytes.fitting(jobs.stream().map(EvaluationJobJson::worstCaseBytes).toList());
     if (fitting < jobs.size()) {
-      page = page.truncatedTo(fitting, listing);
-      jobs = jobs.subList(0, fitting);
+      page = page.truncatedTo(fitting, hit -> IndexReader.positionAfter(listing, hit));
     }
-    // Decided by the page read (one item more than the limit), not by the total, which trails the stream.
-    boolean hasNext = page.next().isPresent();
-    Optional<String> next = hasNext ? page.next().map(c -> encode(c, total, organization, canonical)) : Optional.empty();
-    Optional<String> previous = page.previous().map(c -> encode(c, total, organization, canonical));
-    EvaluationPage evaluations =
-        new EvaluationPage(jobs, total, request.limit(), page.position(), hasNext, page.position() > 0, next, previous);
-    return new EvaluationRead(
-        evaluations, planned.total().stats().plus(planned.located()).plus(page.stats()), Optional.of(planned.index()));
+    // has_next is decided by the page read (one item more than the limit), not by the total, which trails the stream.
+    return new PageRead<>(
+        page.withItems(jobs.subList(0, fitting)),
+        planned.total().stats().plus(planned.located()).plus(page.stats()),
+        OptionalLong.of(planned.total().count()),
+        Optional.of(planned.index()));
   }
 
   /** A page, the listing's total, what locating the page cost beyond reading it, and the index the page came from. */
-  private record Planned(Page page, CountResult total, ReadStats located, String index) {}
+  private record Planned(Page<Hit> page, CountResult total, ReadStats located, String index) {}
 
   /**
    * A listing its index gives in order with no filter: by creation time (any range), or by another field over all
@@ -154,15 +150,14 @@ final class EvaluationPageReader {
       throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
     }
     if (!atOffset || cursor.position() <= COUNTED_SKIP || query.sortBy() != SortField.CREATED_AT) {
-      Page page = pageReader.read(listing, cursor, limit, BUDGET);
+      Page<Hit> page = pageReader.read(listing, cursor, limit, BUDGET);
       return new Planned(page, joined(counted), ReadStats.NONE, listing.source());
     }
     long offset = cursor.position();
     CreatedOffsetLocator.Location location = locator.locate(organization, query, range, offset, BUDGET);
-    Page page;
+    Page<Hit> page;
     if (location.remainder().isEmpty()) {
-      Optional<Cursor> previous = Optional.of(Cursor.atOffset(Math.max(0, offset - limit)));
-      page = new Page(List.of(), offset, Optional.empty(), previous, ReadStats.NONE);
+      page = Page.emptyAt(offset, limit, ReadStats.NONE);
     } else {
       IndexQuery rest = EvaluationTable.listing(tableName, organization, query, location.remainder().get());
       ReadBudget left =
@@ -194,15 +189,15 @@ final class EvaluationPageReader {
     boolean small = mayReadWhole && total.count() <= SMALL_RANGE_JOBS;
     IndexQuery source = EvaluationTable.byCreation(tableName, organization, query, range, listing);
     if (small && (total.count() <= filteredReads || filteredReads > FILTERING_SMALL_RANGE.maxItemsExamined())) {
-      Page page = inMemory.read(source, listing, cursor, limit, (int) BUDGET.maxItemsExamined() - 1, BUDGET);
+      Page<Hit> page = inMemory.read(source, listing, cursor, limit, (int) BUDGET.maxItemsExamined() - 1, BUDGET);
       return new Planned(page, counting, ReadStats.NONE, source.source());
     }
     if (cursor.kind() == Cursor.Kind.AT_OFFSET && cursor.position() > MAX_OFFSET_OTHER_ORDERS) {
       throw new ReadBoundExceededException(ReadBoundExceededException.Stage.SKIPPING);
     }
     if (!small) {
-      Page page = pageReader.read(listing, cursor, limit, BUDGET);
-      if (page.hits().size() < limit && page.next().isPresent()) {
+      Page<Hit> page = pageReader.read(listing, cursor, limit, BUDGET);
+      if (page.items().size() < limit && page.next().isPresent()) {
         throw new ReadBoundExceededException(ReadBoundExceededException.Stage.FILLING);
       }
       return new Planned(page, counting, ReadStats.NONE, listing.source());
@@ -211,15 +206,15 @@ final class EvaluationPageReader {
     // ordered by creation time, say), filtering stops short and the range is read whole with the budget kept for it.
     ReadStats attempted;
     try {
-      Page page = pageReader.read(listing, cursor, limit, FILTERING_SMALL_RANGE);
-      if (page.hits().size() == limit || page.next().isEmpty()) {
+      Page<Hit> page = pageReader.read(listing, cursor, limit, FILTERING_SMALL_RANGE);
+      if (page.items().size() == limit || page.next().isEmpty()) {
         return new Planned(page, counting, ReadStats.NONE, listing.source());
       }
       attempted = page.stats();
     } catch (ReadBoundExceededException e) {
       attempted = e.spent();
     }
-    Page page = inMemory.read(source, listing, cursor, limit, SMALL_RANGE_JOBS, READING_SMALL_RANGE);
+    Page<Hit> page = inMemory.read(source, listing, cursor, limit, SMALL_RANGE_JOBS, READING_SMALL_RANGE);
     return new Planned(page, counting, attempted, source.source());
   }
 
@@ -272,19 +267,5 @@ final class EvaluationPageReader {
       return tokens.decode(((PageStart.Token) start).token(), organization, canonical);
     }
     return Cursor.atOffset(((PageStart.Offset) start).offset());
-  }
-
-  /** A creation range no job can fall in: nothing to read, but the page still says where it stands. */
-  private EvaluationPage emptyListing(Cursor cursor, int limit, String organization, String canonical) {
-    long offset = cursor.kind() == Cursor.Kind.BEFORE ? 0 : cursor.position();
-    Optional<String> previous =
-        offset > 0
-            ? Optional.of(encode(Cursor.atOffset(Math.max(0, offset - limit)), 0, organization, canonical))
-            : Optional.empty();
-    return new EvaluationPage(List.of(), 0, limit, offset, false, offset > 0, Optional.empty(), previous);
-  }
-
-  private String encode(Cursor cursor, long total, String organization, String canonical) {
-    return tokens.encode(cursor.withTotalCount(total), organization, canonical);
   }
 }

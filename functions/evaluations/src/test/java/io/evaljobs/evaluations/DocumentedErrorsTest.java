@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * evaluations.json names every error the API can answer, with the status it comes with: the function's codes are
- * read from {@link ErrorCode}, which is all {@link ErrorResponses} can write, and API Gateway's from template.yaml.
+ * read from {@link ErrorCode}, which is all {@link EvaluationsErrorDialect} can write, and API Gateway's from template.yaml.
  */
 class DocumentedErrorsTest {
   private static final JsonNode RESPONSES = document().at("/paths/~1evaluations/get/responses");

@@ -60,7 +60,7 @@ class DocumentedParametersTest {
     PARAMETERS.forEach(parameter -> documented.add(parameter.path("name").asText()));
     InvalidParameterException unknown =
         assertThrows(InvalidParameterException.class,
-            () -> ListEvaluationsParameters.parse(Map.of("organization", List.of("other"))));
+            () -> new EvaluationQueryParser().parse(Map.of("organization", List.of("other"))));
     String accepted = unknown.getMessage().substring(unknown.getMessage().indexOf("allowed: ") + "allowed: ".length());
     assertEquals(documented, new LinkedHashSet<>(allowed(accepted)));
   }
@@ -71,7 +71,7 @@ class DocumentedParametersTest {
     assertEquals(allowed(SortField.ALLOWED), enumValues("sort_by"));
     assertEquals(allowed(SortOrder.ALLOWED), enumValues("sort_order"));
     for (String status : enumValues("status")) {
-      ListEvaluationsParameters.parse(Map.of("status", List.of(status)));
+      new EvaluationQueryParser().parse(Map.of("status", List.of(status)));
     }
   }
 
@@ -79,9 +79,9 @@ class DocumentedParametersTest {
   void documentedLimitAndDefaults_matchTheParser() {
     JsonNode limit = schema("limit");
     assertEquals(1, limit.path("minimum").asInt());
-    assertEquals(ListEvaluationsParameters.MAX_LIMIT, limit.path("maximum").asInt());
-    assertEquals(ListEvaluationsParameters.DEFAULT_LIMIT, limit.path("default").asInt());
-    assertEquals(ListEvaluationsParameters.DEFAULT_LIMIT, ListEvaluationsParameters.parse(Map.of()).limit());
+    assertEquals(EvaluationQueryParser.MAX_LIMIT, limit.path("maximum").asInt());
+    assertEquals(EvaluationQueryParser.DEFAULT_LIMIT, limit.path("default").asInt());
+    assertEquals(EvaluationQueryParser.DEFAULT_LIMIT, new EvaluationQueryParser().parse(Map.of()).limit());
     assertEquals(SortField.CREATED_AT.wireName(), schema("sort_by").path("default").asText());
     assertEquals(SortOrder.DESC.wireName(), schema("sort_order").path("default").asText());
     assertEquals(0, schema("offset").path("default").asInt());
@@ -94,7 +94,7 @@ class DocumentedParametersTest {
     JsonNode token = schema("offset").at("/oneOf/1");
     assertEquals("integer", integer.path("type").asText());
     assertEquals(0, integer.path("minimum").asLong());
-    assertEquals(ListEvaluationsParameters.MAX_INTEGER_OFFSET, integer.path("maximum").asLong());
+    assertEquals(EvaluationQueryParser.MAX_INTEGER_OFFSET, integer.path("maximum").asLong());
     assertEquals("string", token.path("type").asText());
     Pattern pattern = Pattern.compile(token.path("pattern").asText());
     String issued = TestTokens.current().encode(Cursor.atOffset(25), "acme", EvaluationQuery.DEFAULT.canonical());

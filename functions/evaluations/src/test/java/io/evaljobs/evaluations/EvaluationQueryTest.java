@@ -15,9 +15,9 @@ class EvaluationQueryTest {
 
   @Test
   void canonical_ignoresLimitAndOffset() {
-    String first = ListEvaluationsParameters.parse(Map.of("status", List.of("queued"))).query().canonical();
+    String first = new EvaluationQueryParser().parse(Map.of("status", List.of("queued"))).query().canonical();
     String other =
-        ListEvaluationsParameters.parse(
+        new EvaluationQueryParser().parse(
             Map.of("status", List.of("queued"), "limit", List.of("7"), "offset", List.of("42"))).query().canonical();
 
     assertEquals(first, other);
@@ -25,18 +25,18 @@ class EvaluationQueryTest {
 
   @Test
   void canonical_sameInstantSpelledWithOffset_isEqual() {
-    String utc = ListEvaluationsParameters.parse(Map.of("created_after", List.of("2024-01-14T00:00:00Z"))).query().canonical();
+    String utc = new EvaluationQueryParser().parse(Map.of("created_after", List.of("2024-01-14T00:00:00Z"))).query().canonical();
     String offset =
-        ListEvaluationsParameters.parse(Map.of("created_after", List.of("2024-01-14T02:00:00.000+02:00"))).query().canonical();
+        new EvaluationQueryParser().parse(Map.of("created_after", List.of("2024-01-14T02:00:00.000+02:00"))).query().canonical();
 
     assertEquals(utc, offset);
   }
 
   @Test
   void canonical_appliedDefaults_equalExplicitDefaults() {
-    String implicit = ListEvaluationsParameters.parse(Map.of()).query().canonical();
+    String implicit = new EvaluationQueryParser().parse(Map.of()).query().canonical();
     String explicit =
-        ListEvaluationsParameters.parse(Map.of("sort_by", List.of("created_at"), "sort_order", List.of("desc")))
+        new EvaluationQueryParser().parse(Map.of("sort_by", List.of("created_at"), "sort_order", List.of("desc")))
             .query().canonical();
 
     assertEquals(implicit, explicit);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evaljobs.observability.LogLevel;
 import io.evaljobs.observability.RequestLogLine;
+import io.evaljobs.paging.PageRead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +63,7 @@ class LargeTenantPagingIT extends DynamoDbSuite {
     JobWriter.writeAll(dynamo(), tableName(), jobs);
     handler =
         new ListEvaluationsHandler(
-            dynamo(), tableName(), countsTableName(), TestTokens.current(), ListEvaluationsParameters.MAX_LIMIT,
+            dynamo(), tableName(), countsTableName(), TestTokens.current(), EvaluationQueryParser.MAX_LIMIT,
             new RequestLogLine(
                 new PrintStream(logged, true, StandardCharsets.UTF_8), LogLevel.INFO, Clock.systemUTC(),
                 RequestLogLine.LOCAL_FUNCTION));
@@ -241,12 +242,12 @@ class LargeTenantPagingIT extends DynamoDbSuite {
         Map<String, List<String>> given = new LinkedHashMap<>();
         given.put("sort_order", List.of(order));
         given.put("offset", List.of(Long.toString(offset)));
-        EvaluationRead read = reader.read(BIG, ListEvaluationsParameters.parse(given, 100));
-        List<String> ids = read.page().jobs().stream().map(EvaluationJob::jobId).toList();
+        PageRead<EvaluationJob> read = reader.read(BIG, new EvaluationQueryParser(100).parse(given));
+        List<String> ids = read.page().items().stream().map(EvaluationJob::jobId).toList();
         List<String> wanted = expected.subList((int) offset, (int) Math.min(offset + 25, expected.size())).stream()
             .map(EvaluationJob::jobId).toList();
         assertEquals(wanted, ids, order + " offset " + offset);
-        assertEquals(offset, read.page().offset());
+        assertEquals(offset, read.page().position());
       }
     }
   }
@@ -362,7 +363,7 @@ class LargeTenantPagingIT extends DynamoDbSuite {
   private List<EvaluationJob> expected(String organization, Map<String, String> shape) {
     Map<String, List<String>> given = new LinkedHashMap<>();
     shape.forEach((name, value) -> given.put(name, List.of(value)));
-    EvaluationQuery query = ListEvaluationsParameters.parse(given, 100).query();
+    EvaluationQuery query = new EvaluationQueryParser(100).parse(given).query();
     return ExpectedListing.of(jobs, organization, query);
   }
 

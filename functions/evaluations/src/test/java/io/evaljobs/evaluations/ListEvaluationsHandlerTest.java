@@ -127,7 +127,7 @@ class ListEvaluationsHandlerTest {
   @Test
   void listEvaluations_tokenOfOtherFilter_returns400() {
     String canonical =
-        ListEvaluationsParameters.parse(Map.of("status", List.of("failed"))).query().canonical();
+        new EvaluationQueryParser().parse(Map.of("status", List.of("failed"))).query().canonical();
     String token = tokens.encode(Cursor.after(25, new Position(0, Map.of())), "acme", canonical);
 
     assertInvalidToken(
@@ -230,7 +230,7 @@ class ListEvaluationsHandlerTest {
     assertEquals(400, response.status(), response.body().toString());
     assertEquals("invalid_page_token", response.error());
     assertEquals("offset", response.parameter());
-    assertEquals(ErrorResponses.INVALID_TOKEN_MESSAGE, response.message());
+    assertEquals(EvaluationsErrorDialect.INVALID_TOKEN_MESSAGE, response.message());
     assertErrorShape(response);
     assertEquals(0, dynamo.queries.get());
   }

@@ -73,8 +73,8 @@ class ListEvaluationsRequestLogTest {
 
   @Test
   void parse_configuredMaximumBelowTheDefault_shrinksTheDefaultPage() {
-    assertEquals(10, ListEvaluationsParameters.parse(Map.of(), 10).limit());
-    assertEquals(ListEvaluationsParameters.DEFAULT_LIMIT, ListEvaluationsParameters.parse(Map.of(), 50).limit());
+    assertEquals(10, new EvaluationQueryParser(10).parse(Map.of()).limit());
+    assertEquals(EvaluationQueryParser.DEFAULT_LIMIT, new EvaluationQueryParser(50).parse(Map.of()).limit());
   }
 
   @Test

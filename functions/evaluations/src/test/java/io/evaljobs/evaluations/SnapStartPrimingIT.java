@@ -21,7 +21,7 @@ class SnapStartPrimingIT {
           new ListEvaluationsHandler(
               dynamo.client(), tables.get(EvaluationTable.LOGICAL_ID), tables.get(JobCountTable.LOGICAL_ID),
               TestTokens.current());
-      List<String> events = ListEvaluationsHandler.primingEvents();
+      List<String> events = EvaluationsPriming.events();
       List<Integer> statuses = events.stream().map(e -> HandlerResponse.invoke(handler, e).status()).toList();
       assertEquals(List.of(200, 200, 400), statuses);
       HandlerResponse first = HandlerResponse.invoke(handler, events.get(0));

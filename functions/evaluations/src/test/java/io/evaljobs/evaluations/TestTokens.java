@@ -19,6 +19,6 @@ final class TestTokens {
 
   static PageTokens at(Clock clock) {
     return new PageTokens(
-        new PageTokenSealer(KEYRING, clock, Duration.ofHours(1)), ListEvaluationsHandler.ENDPOINT);
+        new PageTokenSealer(KEYRING, clock, Duration.ofHours(1)), EvaluationsEndpoint.NAME);
   }
 }

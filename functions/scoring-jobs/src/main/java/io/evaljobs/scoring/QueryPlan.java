@@ -1,6 +1,7 @@
 package io.evaljobs.scoring;
 
 import io.evaljobs.dynamodb.ItemFilter;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class QueryPlan {
    * The listing's streams, the most selective by the ranking first; never empty. Only one when a near-unique id is
    * among the filters.
    */
-  static List<JobStream> streams(Tenant tenant, JobFilters filters) {
+  static List<JobStream> streams(CustomerProject tenant, JobFilters filters) {
     if (filters.isEmpty()) {
       return List.of(
           new JobStream(

@@ -1,6 +1,7 @@
 package io.evaljobs.scoring;
 
 import io.evaljobs.paging.Cursor;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.OptionalInt;
 
 /**
@@ -8,7 +9,7 @@ import java.util.OptionalInt;
  *
  * @param limit the page size the client asked for; empty for as much of the listing as one response may hold
  */
-record ScoringJobQuery(Tenant tenant, JobFilters filters, OptionalInt limit, Cursor cursor) {
+record ScoringJobQuery(CustomerProject tenant, JobFilters filters, OptionalInt limit, Cursor cursor) {
   /** The contract's maximum page size; a deployment may configure a lower cap (SCORING_JOBS_MAX_LIMIT). */
   static final int MAX_LIMIT = 100;
 

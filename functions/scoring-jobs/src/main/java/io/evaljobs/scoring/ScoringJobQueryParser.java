@@ -1,12 +1,11 @@
 package io.evaljobs.scoring;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import io.evaljobs.http.ProxyRequests;
 import io.evaljobs.http.QueryParameters;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.scoring.ParameterViolation.Problem;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,8 +20,6 @@ import java.util.OptionalLong;
  * value, unknown parameters are ignored, and every invalid parameter is reported, not just the first.
  */
 final class ScoringJobQueryParser {
-  static final String CUSTOMER_ID = "customer_id";
-  static final String PROJECT_ID = "project_id";
   static final String LIMIT = "limit";
   static final String OFFSET = "offset";
 
@@ -42,13 +39,8 @@ final class ScoringJobQueryParser {
     this.maxLimit = maxLimit;
   }
 
-  ScoringJobQuery parse(APIGatewayProxyRequestEvent request) {
-    String method = ProxyRequests.httpMethod(request);
-    if (!"GET".equals(method)) {
-      throw new MethodNotAllowedException(method);
-    }
-    Tenant tenant = tenantOf(request);
-    QueryParameters parameters = new QueryParameters(ProxyRequests.queryParameters(request));
+  ScoringJobQuery parse(CustomerProject tenant, Map<String, List<String>> given) {
+    QueryParameters parameters = new QueryParameters(given);
     JobFilters filters = filtersOf(parameters);
     List<ParameterViolation> violations = new ArrayList<>();
     OptionalInt limit = limitOf(parameters, violations);
@@ -57,19 +49,6 @@ final class ScoringJobQueryParser {
       throw new InvalidQueryException(violations);
     }
     return new ScoringJobQuery(tenant, filters, limit, cursor);
-  }
-
-  static String tokenTenant(Tenant tenant) {
-    return ScoringJobTable.tenantKey(tenant.customerId(), tenant.projectId());
-  }
-
-  private static Tenant tenantOf(APIGatewayProxyRequestEvent request) {
-    Optional<String> customer = ProxyRequests.authorizerValue(request, CUSTOMER_ID);
-    Optional<String> project = ProxyRequests.authorizerValue(request, PROJECT_ID);
-    if (customer.isEmpty() || project.isEmpty()) {
-      throw new UnauthenticatedException();
-    }
-    return new Tenant(customer.get(), project.get());
   }
 
   private static JobFilters filtersOf(QueryParameters parameters) {
@@ -105,13 +84,13 @@ final class ScoringJobQueryParser {
   }
 
   private Cursor cursorOf(
-      QueryParameters parameters, Tenant tenant, JobFilters filters, List<ParameterViolation> violations) {
+      QueryParameters parameters, CustomerProject tenant, JobFilters filters, List<ParameterViolation> violations) {
     Optional<String> token = parameters.last(OFFSET);
     if (token.isEmpty()) {
       return Cursor.atOffset(0);
     }
     try {
-      Cursor cursor = tokens.decode(token.get(), tokenTenant(tenant), filters.canonical());
+      Cursor cursor = tokens.decode(token.get(), ScoringJobTable.tenantKey(tenant), filters.canonical());
       // This API mints only "after a sort key" cursors; anything else is no token of its plan.
       if (cursor.kind() != Cursor.Kind.AFTER
           || !cursor.anchor().orElseThrow().lastKey().containsKey(ScoringJobTable.CREATED_SK)) {

@@ -5,13 +5,17 @@ import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.dynamodb.SortableValues;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
+import io.evaljobs.paging.Page;
+import io.evaljobs.paging.PageRead;
 import io.evaljobs.paging.ResponseBytes;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,9 +40,11 @@ final class ScoringJobReader {
     this.tableName = tableName;
   }
 
-  JobRead read(ScoringJobQuery query) {
+  PageRead<ScoringJob> read(ScoringJobQuery query) {
+    long position = query.cursor().position();
     if (!query.filters().canMatchStoredJobs()) {
-      return new JobRead(new JobPage(List.of(), Optional.empty()), ReadStats.NONE, Optional.empty());
+      Page<ScoringJob> none = new Page<>(List.of(), position, Optional.empty(), Optional.empty(), ReadStats.NONE);
+      return PageRead.nothingToRead(none);
     }
     List<JobStream> streams = QueryPlan.streams(query.tenant(), query.filters());
     StreamChooser chooser = new StreamChooser(streams);
@@ -89,13 +95,14 @@ final class ScoringJobReader {
       }
       frontier = reached;
     }
-    long position = query.cursor().position();
     Optional<Cursor> cursor =
         exhausted
             ? Optional.empty()
             : next.map(key ->
                 Cursor.after(position + jobs.size(), new Position(0, Map.of(ScoringJobTable.CREATED_SK, key))));
-    return new JobRead(new JobPage(jobs, cursor), stats, Optional.of(String.join(",", indexes)));
+    // Scoring pages link forward only.
+    Page<ScoringJob> page = new Page<>(jobs, position, cursor, Optional.empty(), stats);
+    return new PageRead<>(page, stats, OptionalLong.empty(), Optional.of(String.join(",", indexes)));
   }
 
   /** Where the page starts: the top of the listing, or below the sort key a token carries. */
@@ -129,7 +136,7 @@ final class ScoringJobReader {
   }
 
   /** Every index partition key starts with the tenant, so this never fires; if it did, nothing leaks. */
-  private static void checkTenant(ScoringJob job, Tenant tenant) {
+  private static void checkTenant(ScoringJob job, CustomerProject tenant) {
     if (!job.identity().customerId().equals(tenant.customerId())
         || !job.identity().projectId().equals(tenant.projectId())) {
       throw new IllegalStateException("index returned a job of another tenant");

@@ -2,6 +2,7 @@ package io.evaljobs.scoring;
 
 import io.evaljobs.dynamodb.KeyParts;
 import io.evaljobs.dynamodb.SortableValues;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,6 +122,11 @@ public final class ScoringJobTable {
   }
 
   /** The base table's partition key, which also partitions the unfiltered index and binds page tokens. */
+  /** The tenant as every partition key of the table begins with it; page tokens are bound to it too. */
+  static String tenantKey(CustomerProject tenant) {
+    return tenantKey(tenant.customerId(), tenant.projectId());
+  }
+
   static String tenantKey(String customerId, String projectId) {
     return KeyParts.join(customerId, projectId);
   }

@@ -180,20 +180,17 @@ class ListScoringJobsHandlerIT {
   private static ScoringJob job(String customer, String project, String id, Instant createdAt, String agentName,
       String score, Optional<String> explanation) {
     AgentIdentityContext identity =
-        new AgentIdentityContext(customer, project, Optional.of(agentName), Optional.of("1"), Optional.empty(),
-            OptionalLong.of(1), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        AgentIdentityContext.builder(customer, project)
+            .agentName(Optional.of(agentName))
+            .agentVersion(Optional.of("1"))
+            .agentTurn(OptionalLong.of(1))
+            .build();
     return new ScoringJob(id, identity, "correctness", ScoringStatus.COMPLETED, Optional.of(new Score(score)),
         explanation, createdAt);
   }
 
   private static ScoringJob withVersion(ScoringJob job, String version) {
-    AgentIdentityContext i = job.identity();
-    AgentIdentityContext identity =
-        new AgentIdentityContext(i.customerId(), i.projectId(), i.agentName(), Optional.of(version),
-            i.agentSessionId(), i.agentTurn(), i.agentWorkflowName(), i.agentWorkflowVersion(),
-            i.agentWorkflowSessionId(), i.batchDefinitionId(), i.batchExecutionId(), i.toolId(), i.toolInstanceId(),
-            i.toolExecutionId());
+    AgentIdentityContext identity = job.identity().toBuilder().agentVersion(Optional.of(version)).build();
     return new ScoringJob(job.jobId(), identity, job.module(), job.status(), job.score(), job.explanation(),
         job.createdAt());
   }

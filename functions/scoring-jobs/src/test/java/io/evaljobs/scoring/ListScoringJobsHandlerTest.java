@@ -235,9 +235,11 @@ class ListScoringJobsHandlerTest {
 
   private static ScoringJob job(String id, String score) {
     AgentIdentityContext identity =
-        new AgentIdentityContext("acme", "support", Optional.of("bot"), Optional.empty(), Optional.empty(),
-            OptionalLong.of(3), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.of("a b"), Optional.empty(), Optional.empty());
+        AgentIdentityContext.builder("acme", "support")
+            .agentName(Optional.of("bot"))
+            .agentTurn(OptionalLong.of(3))
+            .toolId(Optional.of("a b"))
+            .build();
     return new ScoringJob(id, identity, "observed_consistency", ScoringStatus.COMPLETED,
         Optional.of(new Score(score)), Optional.empty(),
         Instant.parse("2026-01-01T00:00:00Z"));

@@ -3,6 +3,7 @@ package io.evaljobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.evaljobs.paging.Cursor;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -10,19 +11,19 @@ import org.junit.jupiter.api.Test;
 class NextPageLinkTest {
   private static ScoringJobQuery query(Map<JobFilter, String> filters, int limit) {
     return new ScoringJobQuery(
-        new Tenant("acme", "support"), new JobFilters(filters), OptionalInt.of(limit), Cursor.atOffset(0));
+        new CustomerProject("acme", "support"), new JobFilters(filters), OptionalInt.of(limit), Cursor.atOffset(0));
   }
 
   @Test
   void headerValue_requestWithoutLimit_linksWithoutLimitEither() {
     ScoringJobQuery whole =
         new ScoringJobQuery(
-            new Tenant("acme", "support"), new JobFilters(Map.of(JobFilter.TOOL_ID, "t")), OptionalInt.empty(),
+            new CustomerProject("acme", "support"), new JobFilters(Map.of(JobFilter.TOOL_ID, "t")), OptionalInt.empty(),
             Cursor.atOffset(0));
     String link = NextPageLink.headerValue(TestRequests.forTenant("acme", "support").build(), whole, "t0");
     assertEquals("<https://api.example.test/v1/v2/confidence-scoring/jobs?tool_id=t&offset=t0>; rel=\"next\"", link);
     ScoringJobQuery unfiltered =
-        new ScoringJobQuery(new Tenant("acme", "support"), JobFilters.none(), OptionalInt.empty(), Cursor.atOffset(0));
+        new ScoringJobQuery(new CustomerProject("acme", "support"), JobFilters.none(), OptionalInt.empty(), Cursor.atOffset(0));
     assertEquals(
         "<https://api.example.test/v1/v2/confidence-scoring/jobs?offset=t0>; rel=\"next\"",
         NextPageLink.headerValue(TestRequests.forTenant("acme", "support").build(), unfiltered, "t0"));

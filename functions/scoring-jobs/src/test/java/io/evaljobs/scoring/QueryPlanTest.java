@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evaljobs.dynamodb.ItemFilter;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class QueryPlanTest {
   private static final List<String> NEAR_UNIQUE_IDS =
       List.of("tool_execution_id", "agent_session_id", "agent_workflow_session_id", "tool_instance_id");
 
-  private static final Tenant TENANT = new Tenant("acme#1", "support\\");
+  private static final CustomerProject TENANT = new CustomerProject("acme#1", "support\\");
 
   @Test
   void streams_everySubsetOfFilters_oneStreamPerBroadFilterInRankingOrderOrTheFirstIdAlone() {

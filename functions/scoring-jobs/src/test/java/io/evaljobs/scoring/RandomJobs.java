@@ -1,5 +1,6 @@
 package io.evaljobs.scoring;
 
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,14 +18,14 @@ import java.util.Set;
  * UTF-8 orders differ.
  */
 final class RandomJobs {
-  static final List<Tenant> TENANTS =
+  static final List<CustomerProject> TENANTS =
       List.of(
-          new Tenant("acme", "support"),
-          new Tenant("acme", "billing"),
-          new Tenant("globex", "support"),
-          new Tenant("a#b", "c"),
-          new Tenant("a", "b#c"),
-          new Tenant("a\\", "#c"));
+          new CustomerProject("acme", "support"),
+          new CustomerProject("acme", "billing"),
+          new CustomerProject("globex", "support"),
+          new CustomerProject("a#b", "c"),
+          new CustomerProject("a", "b#c"),
+          new CustomerProject("a\\", "#c"));
 
   private static final Map<JobFilter, List<String>> POOLS = new EnumMap<>(JobFilter.class);
 
@@ -61,9 +62,9 @@ final class RandomJobs {
 
   List<ScoringJob> generate(int count) {
     List<ScoringJob> jobs = new ArrayList<>(count);
-    Map<Tenant, Set<String>> ids = new java.util.HashMap<>();
+    Map<CustomerProject, Set<String>> ids = new java.util.HashMap<>();
     while (jobs.size() < count) {
-      Tenant tenant = TENANTS.get(random.nextInt(TENANTS.size()));
+      CustomerProject tenant = TENANTS.get(random.nextInt(TENANTS.size()));
       // Shared numbering across tenants, so the same job_id lives in several of them.
       String jobId = "job-" + random.nextInt(count) + ID_SUFFIXES[random.nextInt(ID_SUFFIXES.length)];
       if (ids.computeIfAbsent(tenant, t -> new HashSet<>()).add(jobId)) {
@@ -73,7 +74,7 @@ final class RandomJobs {
     return jobs;
   }
 
-  ScoringJob job(Tenant tenant, String jobId) {
+  ScoringJob job(CustomerProject tenant, String jobId) {
     Map<JobFilter, Optional<String>> values = new EnumMap<>(JobFilter.class);
     for (JobFilter filter : JobFilter.values()) {
       List<String> pool = POOLS.get(filter);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ScoringJobJsonTest {
@@ -20,9 +19,7 @@ class ScoringJobJsonTest {
   @Test
   void write_absentFields_areAllPresentAsNull() {
     AgentIdentityContext identity =
-        new AgentIdentityContext("acme", "support", Optional.empty(), Optional.empty(), Optional.empty(),
-            OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        AgentIdentityContext.builder("acme", "support").build();
     ScoringJob job = new ScoringJob("job-1", identity, "data_grounding", ScoringStatus.COMPLETED, Optional.empty(),
         Optional.empty(), Instant.parse("2026-11-23T10:00:00Z"));
 

@@ -3,10 +3,13 @@ package io.evaljobs.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import io.evaljobs.dynamodb.Position;
+import io.evaljobs.http.ProxyRequests;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.scoring.ParameterViolation.Problem;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,10 +19,15 @@ class ScoringJobQueryParserTest {
   private final PageTokens tokens = TestTokens.fresh();
   private final ScoringJobQueryParser parser = new ScoringJobQueryParser(tokens);
 
+  /** The query of a request as the endpoint reads it: the tenant from the authorizer, the parameters. */
+  private static ScoringJobQuery parse(ScoringJobQueryParser parser, APIGatewayProxyRequestEvent request) {
+    return parser.parse(ScoringJobsEndpoint.tenantOf(request).orElseThrow(), ProxyRequests.queryParameters(request));
+  }
+
   @Test
   void parse_noParameters_listsEverythingFromTheStartWithoutALimit() {
-    ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support").build());
-    assertEquals(new Tenant("acme", "support"), query.tenant());
+    ScoringJobQuery query = parse(parser, TestRequests.forTenant("acme", "support").build());
+    assertEquals(new CustomerProject("acme", "support"), query.tenant());
     assertEquals(JobFilters.none(), query.filters());
     assertEquals(OptionalInt.empty(), query.limit());
     assertEquals(PageWorkBounds.UNPAGED_JOBS, query.pageSize());
@@ -32,7 +40,7 @@ class ScoringJobQueryParserTest {
     for (JobFilter filter : JobFilter.values()) {
       request.param(filter.fieldName(), filter.name().toLowerCase(java.util.Locale.ROOT) + "#value");
     }
-    JobFilters filters = parser.parse(request.build()).filters();
+    JobFilters filters = parse(parser, request.build()).filters();
     for (JobFilter filter : JobFilter.values()) {
       assertEquals(filter.name().toLowerCase(java.util.Locale.ROOT) + "#value", filters.valueOf(filter).orElseThrow());
     }
@@ -40,7 +48,7 @@ class ScoringJobQueryParserTest {
 
   @Test
   void parse_repeatedFilter_keepsTheLastValue() {
-    ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
+    ScoringJobQuery query = parse(parser, TestRequests.forTenant("acme", "support")
         .param("agent_name", "first").param("agent_name", "last").param("limit", "3").param("limit", "7").build());
     assertEquals("last", query.filters().valueOf(JobFilter.AGENT_NAME).orElseThrow());
     assertEquals(OptionalInt.of(7), query.limit());
@@ -48,24 +56,24 @@ class ScoringJobQueryParserTest {
 
   @Test
   void parse_emptyFilterValue_isTheEmptyString() {
-    ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support").param("tool_id", "").build());
+    ScoringJobQuery query = parse(parser, TestRequests.forTenant("acme", "support").param("tool_id", "").build());
     assertEquals(Map.of(JobFilter.TOOL_ID, ""), query.filters().values());
   }
 
   @Test
   void parse_unknownParameters_areIgnored() {
-    ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
+    ScoringJobQuery query = parse(parser, TestRequests.forTenant("acme", "support")
         .param("status", "completed").param("customer_id", "other").param("project_id", "other").param("x", "")
         .build());
     assertEquals(JobFilters.none(), query.filters());
-    assertEquals(new Tenant("acme", "support"), query.tenant());
+    assertEquals(new CustomerProject("acme", "support"), query.tenant());
   }
 
   @Test
   void parse_limitsAtBothEnds_areAccepted() {
-    assertEquals(OptionalInt.of(1), parser.parse(TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
+    assertEquals(OptionalInt.of(1), parse(parser, TestRequests.forTenant("a", "b").param("limit", "1").build()).limit());
     assertEquals(
-        OptionalInt.of(100), parser.parse(TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
+        OptionalInt.of(100), parse(parser, TestRequests.forTenant("a", "b").param("limit", " 100.0 ").build()).limit());
   }
 
   @Test
@@ -73,7 +81,7 @@ class ScoringJobQueryParserTest {
     JobFilters filters = new JobFilters(Map.of(JobFilter.AGENT_NAME, "bot"));
     Cursor cursor = Cursor.after(10, new Position(0, Map.of("created_sk", "2026-01-01T00:00:00.000000000Z#j")));
     String token = tokens.encode(cursor, "acme#support", filters.canonical());
-    ScoringJobQuery query = parser.parse(TestRequests.forTenant("acme", "support")
+    ScoringJobQuery query = parse(parser, TestRequests.forTenant("acme", "support")
         .param("agent_name", "bot").param("offset", token).build());
     assertEquals(cursor, query.cursor());
   }
@@ -88,7 +96,7 @@ class ScoringJobQueryParserTest {
             Cursor.before(10, new Position(0, Map.of("created_sk", "k"))))) {
       String token = tokens.encode(cursor, "acme#support", filters.canonical());
       InvalidQueryException e =
-          assertThrows(InvalidQueryException.class, () -> parser.parse(TestRequests.forTenant("acme", "support")
+          assertThrows(InvalidQueryException.class, () -> parse(parser, TestRequests.forTenant("acme", "support")
               .param("agent_name", "bot").param("offset", token).build()));
       assertEquals(Problem.INVALID_PAGE_TOKEN, e.violations().get(0).problem(), cursor.toString());
     }
@@ -107,11 +115,11 @@ class ScoringJobQueryParserTest {
     };
     for (TestRequests request : elsewhere) {
       InvalidQueryException e =
-          assertThrows(InvalidQueryException.class, () -> parser.parse(request.param("offset", token).build()));
+          assertThrows(InvalidQueryException.class, () -> parse(parser, request.param("offset", token).build()));
       assertEquals(Problem.INVALID_PAGE_TOKEN, e.violations().get(0).problem());
     }
     InvalidQueryException otherKey = assertThrows(InvalidQueryException.class,
-        () -> new ScoringJobQueryParser(TestTokens.fresh()).parse(
+        () -> parse(new ScoringJobQueryParser(TestTokens.fresh()),
             TestRequests.forTenant("acme", "support").param("agent_name", "bot").param("offset", token).build()));
     assertEquals("offset", otherKey.violations().get(0).parameter());
   }

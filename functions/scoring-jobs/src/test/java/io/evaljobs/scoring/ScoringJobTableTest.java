@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,12 +37,12 @@ class ScoringJobTableTest {
 
   @Test
   void toItem_tenantsThatAliasWhenJoinedNaively_getDistinctPartitionKeys() {
-    Map<String, Tenant> seen = new HashMap<>();
+    Map<String, CustomerProject> seen = new HashMap<>();
     List<String> parts = List.of("a", "b", "a#b", "b#", "#", "\\", "a\\", "\\#", "#b", "a\\#b");
     for (String customer : parts) {
       for (String project : parts) {
-        Tenant tenant = new Tenant(customer, project);
-        Tenant previous = seen.put(ScoringJobTable.tenantKey(customer, project), tenant);
+        CustomerProject tenant = new CustomerProject(customer, project);
+        CustomerProject previous = seen.put(ScoringJobTable.tenantKey(customer, project), tenant);
         assertNull(previous, () -> tenant + " aliases " + seen.get(ScoringJobTable.tenantKey(customer, project)));
       }
     }
@@ -65,7 +65,7 @@ class ScoringJobTableTest {
 
   @Test
   void toItem_identityFields_fillTheirIndexPartitionKeysOnlyWhenPresent() {
-    ScoringJob job = new RandomJobs(3).job(new Tenant("a#b", "c"), "job#1");
+    ScoringJob job = new RandomJobs(3).job(new CustomerProject("a#b", "c"), "job#1");
     Map<String, AttributeValue> item = ScoringJobTable.toItem(job);
     for (JobFilter filter : JobFilter.values()) {
       Optional<String> value = filter.valueOf(job.identity());
@@ -125,9 +125,7 @@ class ScoringJobTableTest {
 
   private static ScoringJob completed(String literal) {
     AgentIdentityContext identity =
-        new AgentIdentityContext("c", "p", Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+        AgentIdentityContext.builder("c", "p").build();
     return new ScoringJob("j", identity, "m", ScoringStatus.COMPLETED, Optional.of(new Score(literal)),
         Optional.empty(), Instant.EPOCH);
   }

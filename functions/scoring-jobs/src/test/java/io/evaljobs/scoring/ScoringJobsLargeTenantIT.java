@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import io.evaljobs.testing.CountingDynamoDb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScoringJobsLargeTenantIT {
-  private static final Tenant LARGE = new Tenant("skew", "large");
-  private static final Tenant SMALL = new Tenant("skew", "small");
+  private static final CustomerProject LARGE = new CustomerProject("skew", "large");
+  private static final CustomerProject SMALL = new CustomerProject("skew", "small");
   private static final int JOBS = 20_000;
 
   private final EmbeddedDynamoDb embedded = EmbeddedDynamoDb.start();
@@ -185,7 +186,7 @@ class ScoringJobsLargeTenantIT {
       ALL.put("tool_execution_id", AgentIdentityContext::toolExecutionId);
     }
 
-    static boolean isOf(ScoringJob job, Tenant tenant) {
+    static boolean isOf(ScoringJob job, CustomerProject tenant) {
       return job.identity().customerId().equals(tenant.customerId())
           && job.identity().projectId().equals(tenant.projectId());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ abstract class ScoringJobsOracleContract {
     int nonEmpty = 0;
     int multiPage = 0;
     for (int q = 0; q < QUERIES; q++) {
-      Tenant tenant = RandomJobs.TENANTS.get(random.nextInt(RandomJobs.TENANTS.size()));
+      CustomerProject tenant = RandomJobs.TENANTS.get(random.nextInt(RandomJobs.TENANTS.size()));
       List<ScoringJob> ofTenant = jobs.stream().filter(j -> isOf(j, tenant)).toList();
       Map<String, String> filters = new LinkedHashMap<>();
       ScoringJob sample = ofTenant.get(random.nextInt(ofTenant.size()));
@@ -104,7 +105,7 @@ abstract class ScoringJobsOracleContract {
   }
 
   /** Follows Link headers to the end; returns the number of pages. */
-  private int pageThrough(Tenant tenant, Map<String, String> filters, Optional<Integer> limit, List<JsonNode> out) {
+  private int pageThrough(CustomerProject tenant, Map<String, String> filters, Optional<Integer> limit, List<JsonNode> out) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     filters.forEach((k, v) -> parameters.put(k, List.of(v)));
     limit.ifPresent(l -> parameters.put("limit", List.of(Integer.toString(l))));
@@ -137,7 +138,7 @@ abstract class ScoringJobsOracleContract {
     return fail("paging did not end");
   }
 
-  private static boolean isOf(ScoringJob job, Tenant tenant) {
+  private static boolean isOf(ScoringJob job, CustomerProject tenant) {
     return job.identity().customerId().equals(tenant.customerId())
         && job.identity().projectId().equals(tenant.projectId());
   }

@@ -1,5 +1,6 @@
 package io.evaljobs.scoring;
 
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ final class SkewedJobs {
     this.random = new Random(seed);
   }
 
-  List<ScoringJob> generate(Tenant tenant, int count) {
+  List<ScoringJob> generate(CustomerProject tenant, int count) {
     List<ScoringJob> jobs = new ArrayList<>(count);
     Set<Integer> agentAndTool = pick(count);
     Set<Integer> versionAndWorkflow = pick(count);

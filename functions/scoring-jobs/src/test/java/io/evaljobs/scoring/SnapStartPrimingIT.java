@@ -21,7 +21,7 @@ class SnapStartPrimingIT {
       ListScoringJobsHandler handler =
           new ListScoringJobsHandler(dynamo.client(), tables.get(ScoringJobTable.LOGICAL_ID), TestTokens.fresh());
       List<JsonNode> answers =
-          ListScoringJobsHandler.primingEvents().stream()
+          ScoringJobsPriming.events().stream()
               .map(event -> ApiContract.handle(handler, event.getBytes(StandardCharsets.UTF_8)))
               .toList();
       assertEquals(List.of(200, 200, 422), answers.stream().map(a -> a.path("statusCode").asInt()).toList());

@@ -2,13 +2,14 @@ package io.evaljobs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.evaljobs.tenant.Tenant.CustomerProject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StreamChooserTest {
-  private static final Tenant TENANT = new Tenant("acme", "support");
+  private static final CustomerProject TENANT = new CustomerProject("acme", "support");
 
   /** Streams of tool_id (0) and agent_name (1), each filtered by the other. */
   private static List<JobStream> twoBroadStreams() {

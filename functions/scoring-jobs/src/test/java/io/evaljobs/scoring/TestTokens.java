@@ -14,6 +14,6 @@ final class TestTokens {
   static PageTokens fresh() {
     TokenKeyring keys = TokenKeyring.parse(TokenKeyring.generateSpec("test", new SecureRandom()));
     return new PageTokens(
-        new PageTokenSealer(keys, Clock.systemUTC(), Duration.ofHours(1)), ListScoringJobsHandler.ENDPOINT);
+        new PageTokenSealer(keys, Clock.systemUTC(), Duration.ofHours(1)), ScoringJobsEndpoint.NAME);
   }
 }

@@ -1,7 +1,7 @@
 package io.evaljobs.local;
 
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.contract.OpenApiDocument;
 import io.evaljobs.local.demo.DemoKeys;
 import java.io.PrintStream;

@@ -13,7 +13,7 @@ import io.evaljobs.local.gateway.ApiGateway;
 import io.evaljobs.local.gateway.GatewayResponses;
 import io.evaljobs.observability.LogLevel;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.MaxPageSize;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.paging.PageTokenSealer;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
@@ -100,12 +100,12 @@ public final class LocalServer implements AutoCloseable {
               new ListEvaluationsHandler(
                   client, tables.get(EvaluationTable.LOGICAL_ID), tables.get(JobCountTable.LOGICAL_ID),
                   new PageTokens(sealer, "evaluations"),
-                  MaxPageSize.fromEnvironment(System.getenv(), "EVALUATIONS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
+                  Environment.system().intUpTo("EVALUATIONS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
                   functionLog),
               ApiName.SCORING,
               new ListScoringJobsHandler(
                   client, tables.get(ScoringJobTable.LOGICAL_ID), new PageTokens(sealer, "scoring-jobs"),
-                  MaxPageSize.fromEnvironment(System.getenv(), "SCORING_JOBS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
+                  Environment.system().intUpTo("SCORING_JOBS_MAX_LIMIT", CONTRACT_MAX_LIMIT),
                   functionLog));
       ApiGateway gateway =
           new ApiGateway(

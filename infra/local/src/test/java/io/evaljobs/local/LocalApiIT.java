@@ -12,7 +12,7 @@ import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.contract.OpenApiDocument;
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationStatus;

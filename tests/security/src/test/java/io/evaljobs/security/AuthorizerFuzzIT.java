@@ -9,7 +9,7 @@ import io.evaljobs.auth.ApiKeyFormat;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.auth.UnauthorizedException;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import java.io.ByteArrayInputStream;

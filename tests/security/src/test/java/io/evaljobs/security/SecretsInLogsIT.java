@@ -8,7 +8,7 @@ import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

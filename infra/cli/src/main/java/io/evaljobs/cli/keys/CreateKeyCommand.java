@@ -3,7 +3,7 @@ package io.evaljobs.cli.keys;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
 import io.evaljobs.auth.IssuedKey;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.cli.EvaljobsCli;
 import java.io.PrintWriter;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.evaljobs.cli.keys;
 
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 
 /** How a tenant reads on the command line's output. */
 final class TenantText {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.evaljobs.auth.ApiKeyRecord;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

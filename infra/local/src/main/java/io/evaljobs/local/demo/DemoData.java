@@ -2,7 +2,7 @@ package io.evaljobs.local.demo;
 
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.DuplicateApiKeyException;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.cli.batch.BatchOutcome;
 import io.evaljobs.cli.batch.BatchWriter;
 import io.evaljobs.evaluations.EvaluationJob;

@@ -1,7 +1,7 @@
 package io.evaljobs.local.demo;
 
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.evaljobs.local.demo;
 
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.cli.imports.ScoringJobLine;
 import io.evaljobs.http.Json;
 import io.evaljobs.scoring.ScoringJob;

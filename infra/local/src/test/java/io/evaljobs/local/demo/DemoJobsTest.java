@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evaljobs.auth.Tenant;
+import io.evaljobs.tenant.Tenant;
 import io.evaljobs.evaluations.EvaluationJob;
 import io.evaljobs.evaluations.EvaluationStatus;
 import io.evaljobs.scoring.ScoringJob;

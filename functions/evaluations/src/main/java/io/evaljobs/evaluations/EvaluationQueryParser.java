@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads and validates the query parameters of GET /evaluations into a {@link ListEvaluationsRequest}. */
-final class ListEvaluationsParameters {
+final class EvaluationQueryParser {
   static final int DEFAULT_LIMIT = 25;
   /** The contract's maximum page size; a deployment may configure a lower cap (EVALUATIONS_MAX_LIMIT). */
   static final int MAX_LIMIT = 100;
@@ -29,14 +29,21 @@ final class ListEvaluationsParameters {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
   private static final String DATE_TIME_EXAMPLE = "2024-01-14T00:00:00Z";
 
-  private ListEvaluationsParameters() {}
+  private final int maxLimit;
 
-  static ListEvaluationsRequest parse(Map<String, List<String>> given) {
-    return parse(given, MAX_LIMIT);
+  EvaluationQueryParser() {
+    this(MAX_LIMIT);
   }
 
-  /** As {@link #parse(Map)}, with pages of at most {@code maxLimit} jobs (the default page shrinks to fit). */
-  static ListEvaluationsRequest parse(Map<String, List<String>> given, int maxLimit) {
+  /** {@code maxLimit}: the largest page a client may ask for, 1 to 100; the default page shrinks to fit. */
+  EvaluationQueryParser(int maxLimit) {
+    if (maxLimit < 1 || maxLimit > MAX_LIMIT) {
+      throw new IllegalArgumentException("maxLimit must be from 1 to " + MAX_LIMIT);
+    }
+    this.maxLimit = maxLimit;
+  }
+
+  ListEvaluationsRequest parse(Map<String, List<String>> given) {
     QueryParameters parameters = new QueryParameters(given);
     for (String name : parameters.names()) {
       if (!KNOWN.contains(name)) {
@@ -48,7 +55,7 @@ final class ListEvaluationsParameters {
     Optional<EvaluationStatus> status =
         parameters.single("status").map(value -> EvaluationStatus.fromWire(value)
             .orElseThrow(() -> invalid("status", "status must be one of " + EvaluationStatus.ALLOWED, value)));
-    Optional<String> judgeId = parameters.single("judge_id").map(ListEvaluationsParameters::judgeId);
+    Optional<String> judgeId = parameters.single("judge_id").map(EvaluationQueryParser::judgeId);
     Optional<Instant> after = parameters.single("created_after").map(value -> dateTime("created_after", value));
     Optional<Instant> before = parameters.single("created_before").map(value -> dateTime("created_before", value));
     if (after.isPresent() && before.isPresent() && after.get().isAfter(before.get())) {
@@ -56,8 +63,8 @@ final class ListEvaluationsParameters {
           "created_after", Kind.CONFLICT, "created_after must not be later than created_before", Optional.empty());
     }
     int limit =
-        parameters.single("limit").map(value -> limit(value, maxLimit)).orElse(Math.min(DEFAULT_LIMIT, maxLimit));
-    PageStart start = parameters.single("offset").map(ListEvaluationsParameters::start).orElse(new PageStart.Offset(0));
+        parameters.single("limit").map(this::limit).orElse(Math.min(DEFAULT_LIMIT, maxLimit));
+    PageStart start = parameters.single("offset").map(EvaluationQueryParser::start).orElse(new PageStart.Offset(0));
     SortField sortBy =
         parameters.single("sort_by").map(value -> SortField.fromWire(value)
             .orElseThrow(() -> invalid("sort_by", "sort_by must be one of " + SortField.ALLOWED, value)))
@@ -94,7 +101,7 @@ final class ListEvaluationsParameters {
             Optional.of(value)));
   }
 
-  private static int limit(String value, int maxLimit) {
+  private int limit(String value) {
     String message = "limit must be an integer from 1 to " + maxLimit;
     if (!INTEGER.matcher(value).matches()) {
       throw new InvalidParameterException("limit", Kind.INVALID_INTEGER, message, Optional.of(value));

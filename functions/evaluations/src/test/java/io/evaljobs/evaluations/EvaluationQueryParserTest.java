@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ListEvaluationsParametersTest {
+class EvaluationQueryParserTest {
 
   @Test
   void parse_noParameters_appliesContractDefaults() {
-    ListEvaluationsRequest request = ListEvaluationsParameters.parse(Map.of());
+    ListEvaluationsRequest request = new EvaluationQueryParser().parse(Map.of());
 
     assertEquals(EvaluationQuery.DEFAULT, request.query());
     assertEquals(25, request.limit());
@@ -26,7 +26,7 @@ class ListEvaluationsParametersTest {
   @Test
   void parse_everyParameter_readsEachValue() {
     ListEvaluationsRequest request =
-        ListEvaluationsParameters.parse(
+        new EvaluationQueryParser().parse(
             params(
                 "status", "failed",
                 "judge_id", "gpt#judge",
@@ -53,24 +53,24 @@ class ListEvaluationsParametersTest {
   @Test
   void parse_everySortFieldAndStatus_isAccepted() {
     for (SortField field : SortField.values()) {
-      assertEquals(field, ListEvaluationsParameters.parse(params("sort_by", field.wireName())).query().sortBy());
+      assertEquals(field, new EvaluationQueryParser().parse(params("sort_by", field.wireName())).query().sortBy());
     }
     for (EvaluationStatus status : EvaluationStatus.values()) {
       assertEquals(
-          Optional.of(status), ListEvaluationsParameters.parse(params("status", status.wireName())).query().status());
+          Optional.of(status), new EvaluationQueryParser().parse(params("status", status.wireName())).query().status());
     }
   }
 
   @Test
   void parse_nonIntegerOffset_isATokenToOpenLater() {
     assertEquals(
-        new PageStart.Token("AQR0ZXN0abc"), ListEvaluationsParameters.parse(params("offset", "AQR0ZXN0abc")).start());
+        new PageStart.Token("AQR0ZXN0abc"), new EvaluationQueryParser().parse(params("offset", "AQR0ZXN0abc")).start());
   }
 
   @Test
   void parse_equalCreatedBounds_isAcceptedAsEmptyRange() {
     ListEvaluationsRequest request =
-        ListEvaluationsParameters.parse(
+        new EvaluationQueryParser().parse(
             params("created_after", "2024-01-14T00:00:00Z", "created_before", "2024-01-14T00:00:00Z"));
 
     assertEquals(Optional.empty(), request.query().createdRange());
@@ -80,7 +80,7 @@ class ListEvaluationsParametersTest {
   void parse_judgeIdOfWellFormedSurrogatePairsUpTo512Bytes_isAccepted() {
     String judge = "\uD83D\uDE00".repeat(128);
 
-    assertEquals(Optional.of(judge), ListEvaluationsParameters.parse(params("judge_id", judge)).query().judgeId());
+    assertEquals(Optional.of(judge), new EvaluationQueryParser().parse(params("judge_id", judge)).query().judgeId());
     assertKind(Kind.INVALID_VALUE, "judge_id", params("judge_id", judge + "x"));
     assertKind(Kind.INVALID_VALUE, "judge_id", params("judge_id", judge.substring(1)));
   }
@@ -91,8 +91,8 @@ class ListEvaluationsParametersTest {
         "2024-01-14", "2024-01-14T00:00", "2024-01-14T00:00:00", "2024-01-14T00:00:00.000000000", "2024-01-14T00:00:00Z",
         "2024-01-14T00:00:00.0+00:00", "2024-01-14T00:00:00+0000", "2024-01-14T01:00:00+0100")) {
       assertEquals(
-          ListEvaluationsParameters.parse(params("created_after", "2024-01-14T00:00:00Z")).query(),
-          ListEvaluationsParameters.parse(params("created_after", form)).query(), form);
+          new EvaluationQueryParser().parse(params("created_after", "2024-01-14T00:00:00Z")).query(),
+          new EvaluationQueryParser().parse(params("created_after", form)).query(), form);
     }
   }
 
@@ -111,7 +111,7 @@ class ListEvaluationsParametersTest {
 
   private static void assertKind(Kind kind, String parameter, Map<String, List<String>> given) {
     InvalidParameterException e =
-        assertThrows(InvalidParameterException.class, () -> ListEvaluationsParameters.parse(given));
+        assertThrows(InvalidParameterException.class, () -> new EvaluationQueryParser().parse(given));
     assertEquals(kind, e.kind());
     assertEquals(parameter, e.parameter());
   }

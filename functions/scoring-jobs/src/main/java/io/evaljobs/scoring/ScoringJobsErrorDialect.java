@@ -3,25 +3,29 @@ package io.evaljobs.scoring;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
+import io.evaljobs.http.MethodNotAllowedException;
+import io.evaljobs.http.UnauthenticatedException;
+import io.evaljobs.listing.ErrorDialect;
 import io.evaljobs.observability.StoreFailures;
 import java.io.IOException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** The one place that turns this function's typed failures into FastAPI's error responses. */
-final class ScoringErrorResponses {
+enum ScoringJobsErrorDialect implements ErrorDialect {
+  INSTANCE;
+
   static final String RETRY_AFTER_SECONDS = "1";
 
-  private ScoringErrorResponses() {}
-
-  static ApiResponse toResponse(RuntimeException failure) {
+  @Override
+  public ApiResponse toResponse(RuntimeException failure) {
     if (failure instanceof InvalidQueryException invalid) {
       return ApiResponse.json(422, Json.write(json -> writeValidationErrors(json, invalid)));
     }
     if (failure instanceof UnauthenticatedException) {
       return detail(401, "Invalid or missing API key");
     }
-    if (failure instanceof MethodNotAllowedException) {
-      return detail(405, "Method Not Allowed").withHeader("Allow", "GET");
+    if (failure instanceof MethodNotAllowedException notAllowed) {
+      return detail(405, "Method Not Allowed").withHeader("Allow", notAllowed.allowed());
     }
     if (failure instanceof SdkException && StoreFailures.isTransient(failure)) {
       return detail(503, "Service temporarily unavailable").withHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -29,8 +33,8 @@ final class ScoringErrorResponses {
     return detail(500, "Internal Server Error");
   }
 
-  /** The answer to an event that is not an API Gateway proxy event. */
-  static ApiResponse unreadableEvent() {
+  @Override
+  public ApiResponse unreadableEvent() {
     return detail(400, "Bad Request");
   }
 
