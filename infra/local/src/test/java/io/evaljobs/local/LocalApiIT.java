@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,13 +172,14 @@ class LocalApiIT {
         .item(EvaluationTable.toItem("acme", job)));
     // No explicit settling: the server's own stream poller must count it, as the Lambda consumer would. Every page
     // read while waiting must already list the job (an assertion error here ends the wait at once).
-    long total =
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-          JsonNode body = MAPPER.readTree(evaluations(query, DemoKeys.ACME_EVALUATIONS.secret()).body());
-          assertEquals(1, body.path("jobs").size(), "the page reads the table itself at once");
-          return body.path("pagination").path("total_count").asLong();
-        }, count -> count != 0);
-    assertEquals(1, total);
+    AtomicLong total = new AtomicLong();
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+      JsonNode body = MAPPER.readTree(evaluations(query, DemoKeys.ACME_EVALUATIONS.secret()).body());
+      assertEquals(1, body.path("jobs").size(), "the page reads the table itself at once");
+      total.set(body.path("pagination").path("total_count").asLong());
+      return total.get() != 0;
+    });
+    assertEquals(1, total.get());
   }
 
   @Test
