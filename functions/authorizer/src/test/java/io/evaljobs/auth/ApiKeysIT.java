@@ -11,6 +11,9 @@ import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
 import io.evaljobs.tenant.Tenant;
+import io.evaljobs.testing.CountingDynamoDb;
+import io.evaljobs.testing.JsonTree;
+import io.evaljobs.testing.SettableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +107,7 @@ class ApiKeysIT {
 
   @Test
   void list_moreKeysThanOneQueryPage_readsEveryPage() {
-    CountingDynamoDb counting = new CountingDynamoDb(dynamo.client());
+    CountingDynamoDb counting = CountingDynamoDb.passingThrough(dynamo.client());
     ApiKeys counted = new ApiKeys(counting, tableName, new KeySecrets(new SecureRandom()), clock);
     String bulky = "n".repeat(150_000);
     for (int i = 0; i < 10; i++) {
@@ -164,7 +167,7 @@ class ApiKeysIT {
 
   @Test
   void revoke_rightAfterCreate_revokesThroughPrimaryKeysWithoutAnIndexRead() throws IOException {
-    CountingDynamoDb counting = new CountingDynamoDb(dynamo.client());
+    CountingDynamoDb counting = CountingDynamoDb.passingThrough(dynamo.client());
     ApiKeys counted = new ApiKeys(counting, tableName, new KeySecrets(new SecureRandom()), clock);
     ApiKeyAuthorizerHandler handler = new ApiKeyAuthorizerHandler(dynamo.client(), tableName);
 

@@ -11,6 +11,7 @@ import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
 import io.evaljobs.tenant.Tenant;
+import io.evaljobs.testing.JsonTree;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

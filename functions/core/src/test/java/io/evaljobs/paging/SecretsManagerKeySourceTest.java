@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.evaljobs.testing.SettableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +42,7 @@ class SecretsManagerKeySourceTest {
   private volatile boolean failing;
   private HttpServer server;
   private SecretsManagerClient client;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
 
   @BeforeEach
   void start() throws IOException {
@@ -157,33 +155,5 @@ class SecretsManagerKeySourceTest {
   @Test
   void derive_shortSecret_isRefused() {
     assertThrows(IllegalArgumentException.class, () -> TokenKeyring.derive(Map.of("k", "short")));
-  }
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.testing.CountingDynamoDb;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ListScoringJobsHandlerIT {
       jobs.add(bulk);
     }
     TestTables.writeAll(embedded.client(), table, jobs);
-    counting = new CountingDynamoDb(embedded.client());
+    counting = CountingDynamoDb.listings(embedded.client());
     handler = new ListScoringJobsHandler(counting, table, TestTokens.fresh());
   }
 
@@ -103,8 +104,8 @@ class ListScoringJobsHandlerIT {
     assertEquals(List.of("bulk-00002", "bulk-00001", "bulk-00000"), ids);
     assertFalse(response.headers().containsKey("Link"));
     // A probe of each index: the broad one finds nothing in its first items, the rare one is read to its end.
-    assertEquals(2, counting.requests.get());
-    assertTrue(counting.examined.get() <= PageWorkBounds.PROBE_ITEMS + 3, "items examined");
+    assertEquals(2, counting.allRequests());
+    assertTrue(counting.allItemsExamined() <= PageWorkBounds.PROBE_ITEMS + 3, "items examined");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.Json;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import io.evaljobs.tenant.Tenant.CustomerProject;
+import io.evaljobs.testing.CountingDynamoDb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ class ScoringJobsLargeTenantIT {
     jobs = new ArrayList<>(new SkewedJobs(20261206L).generate(LARGE, JOBS));
     jobs.addAll(new SkewedJobs(7L).generate(SMALL, 500));
     TestTables.writeAll(embedded.client(), table, jobs);
-    counting = new CountingDynamoDb(embedded.client());
+    counting = CountingDynamoDb.listings(embedded.client());
     handler = new ListScoringJobsHandler(counting, table, TestTokens.fresh());
   }
 
@@ -133,8 +134,8 @@ class ScoringJobsLargeTenantIT {
           ApiContract.respond(
               handler, TestRequests.forTenant(LARGE.customerId(), LARGE.projectId()).params(parameters).build());
       assertEquals(200, answer.statusCode(), answer.body());
-      int requests = counting.requests.get();
-      int examined = counting.examined.get();
+      long requests = counting.allRequests();
+      long examined = counting.allItemsExamined();
       assertTrue(requests <= PageWorkBounds.REQUESTS_PER_PAGE, context + ": " + requests + " requests");
       assertTrue(examined <= PageWorkBounds.ITEMS_PER_PAGE, context + ": " + examined + " items examined");
       JsonNode body = ApiContract.parse(answer.body());

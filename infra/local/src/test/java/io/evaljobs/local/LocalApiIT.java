@@ -1,5 +1,6 @@
 package io.evaljobs.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +56,8 @@ class LocalApiIT {
   private static final ByteArrayOutputStream REQUEST_LOG = new ByteArrayOutputStream();
   private static LocalServer server;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** The most a test waits for what the server does after a reply: a bound on the wait, ample on a loaded machine. */
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
   @BeforeAll
   static void start() {
@@ -86,15 +92,12 @@ class LocalApiIT {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static boolean awaitLog(java.util.function.Predicate<String> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!condition.test(REQUEST_LOG.toString(StandardCharsets.UTF_8))) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(10);
-    }
-    return true;
+  /** Waits until {@code condition} accepts the request log; fails with the whole log when it never does. */
+  private static void awaitLog(Predicate<String> condition) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
+      String log = REQUEST_LOG.toString(StandardCharsets.UTF_8);
+      assertTrue(condition.test(log), log);
+    });
   }
 
   private static HttpResponse<String> evaluations(String query, String key) throws Exception {
@@ -167,15 +170,16 @@ class LocalApiIT {
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     server.dynamoDb().putItem(b -> b.tableName(server.tables().get(EvaluationTable.LOGICAL_ID))
         .item(EvaluationTable.toItem("acme", job)));
-    // No explicit settling: the server's own stream poller must count it, as the Lambda consumer would.
-    long total = 0;
-    for (int attempt = 0; attempt < 100 && total == 0; attempt++) {
-      Thread.sleep(100);
+    // No explicit settling: the server's own stream poller must count it, as the Lambda consumer would. Every page
+    // read while waiting must already list the job (an assertion error here ends the wait at once).
+    AtomicLong total = new AtomicLong();
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
       JsonNode body = MAPPER.readTree(evaluations(query, DemoKeys.ACME_EVALUATIONS.secret()).body());
       assertEquals(1, body.path("jobs").size(), "the page reads the table itself at once");
-      total = body.path("pagination").path("total_count").asLong();
-    }
-    assertEquals(1, total);
+      total.set(body.path("pagination").path("total_count").asLong());
+      return total.get() != 0;
+    });
+    assertEquals(1, total.get());
   }
 
   @Test
@@ -288,9 +292,7 @@ class LocalApiIT {
       assertArrayEquals(document.bytes(), response.body(), document.fileName());
       assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"openapi\": \"3.1.0\""));
     }
-    assertTrue(
-        awaitLog(log -> log.contains("\"Api\":\"openapi\",\"Function\":\"" + RequestLog.FUNCTION + "\"")),
-        REQUEST_LOG.toString(StandardCharsets.UTF_8));
+    awaitLog(log -> log.contains("\"Api\":\"openapi\",\"Function\":\"" + RequestLog.FUNCTION + "\""));
   }
 
   @Test
@@ -322,8 +324,8 @@ class LocalApiIT {
         evaluations("?limit=1&judge_id=judge-with-a-private-name", DemoKeys.ACME_EVALUATIONS.secret());
     String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
     // The gateway's line is written once the reply has been sent, so it may trail the response a little.
-    assertTrue(awaitLog(text -> text.contains("\"requestId\":\"" + requestId + "\",\"Api\":\"evaluations\",\"Function\":\""
-        + RequestLog.FUNCTION + "\"")), REQUEST_LOG.toString(StandardCharsets.UTF_8));
+    awaitLog(text -> text.contains("\"requestId\":\"" + requestId + "\",\"Api\":\"evaluations\",\"Function\":\""
+        + RequestLog.FUNCTION + "\""));
     String log = REQUEST_LOG.toString(StandardCharsets.UTF_8);
     List<JsonNode> lines = new ArrayList<>();
     for (String line : log.lines().toList()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.testing.CountingDynamoDb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ class EvaluationsFuzzIT {
       Deployment deployment = Deployment.on(database);
       EvaluationData data = EvaluationData.generate(new Random(SEED));
       deployment.load(data);
-      CountingDynamoDb counting = new CountingDynamoDb(deployment.dynamo(), deployment.countsTable());
+      CountingDynamoDb counting = CountingDynamoDb.listings(deployment.dynamo(), deployment.countsTable());
       List<Map<String, String>> tenants = new ArrayList<>();
       EvaluationData.ORGANIZATIONS.forEach(org -> tenants.add(Map.of("organization", org)));
       HostileEvents events = new HostileEvents(new HostileEvents.ApiShape("/evaluations", validValues(), tenants,

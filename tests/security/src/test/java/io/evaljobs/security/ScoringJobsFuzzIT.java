@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.testing.CountingDynamoDb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ class ScoringJobsFuzzIT {
       Deployment deployment = Deployment.on(database);
       ScoringData data = ScoringData.generate(new Random(SEED));
       data.writeTo(deployment.dynamo(), deployment.scoringTable());
-      CountingDynamoDb counting = new CountingDynamoDb(deployment.dynamo());
+      CountingDynamoDb counting = CountingDynamoDb.listings(deployment.dynamo());
       List<Map<String, String>> tenants = new ArrayList<>();
       ScoringData.TENANTS.forEach(t -> tenants.add(t.authorizerContext()));
       HostileEvents events = new HostileEvents(new HostileEvents.ApiShape("/v2/confidence-scoring/jobs",

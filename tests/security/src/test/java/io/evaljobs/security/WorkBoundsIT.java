@@ -17,6 +17,7 @@ import io.evaljobs.scoring.ScoringJob;
 import io.evaljobs.scoring.ScoringJobTable;
 import io.evaljobs.scoring.ScoringStatus;
 import io.evaljobs.tables.EmbeddedDynamoDb;
+import io.evaljobs.testing.CountingDynamoDb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,7 +106,7 @@ class WorkBoundsIT {
   static void writeABigAndASmallTenant() {
     database = EmbeddedDynamoDb.start();
     deployment = Deployment.on(database);
-    counting = new CountingDynamoDb(deployment.dynamo(), deployment.countsTable());
+    counting = CountingDynamoDb.listings(deployment.dynamo(), deployment.countsTable());
     List<Map<String, AttributeValue>> evaluations = new ArrayList<>();
     List<Map<String, AttributeValue>> scoring = new ArrayList<>();
     for (int i = 0; i < JOBS; i++) {

@@ -11,12 +11,10 @@ import io.evaljobs.http.ProxyRequests;
 import io.evaljobs.http.ProxyResponses;
 import io.evaljobs.lambda.LambdaJson;
 import io.evaljobs.tables.TemplateDocument;
+import io.evaljobs.testing.SettableClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +70,7 @@ class ApiGatewayTest {
             ProxyResponses.of(ApiResponse.json(200, body).withHeader("Link", "<x>; rel=\"next\"")), output);
       };
 
-  private final MutableClock clock = new MutableClock();
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   private ContractCheckedGateway gateway(RequestStreamHandler evaluations) {
     return new ContractCheckedGateway(new ApiGateway(
@@ -203,28 +201,5 @@ class ApiGatewayTest {
     assertEquals(Optional.of("b"), ProxyRequests.header(request, "accept"));
     assertEquals(Map.of("organization", "globex", "principalId", "k"), request.getRequestContext().getAuthorizer());
     assertEquals("id-9", ProxyRequests.requestId(request));
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
