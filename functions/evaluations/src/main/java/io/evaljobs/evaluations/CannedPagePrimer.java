@@ -1,10 +1,10 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.lambda.LambdaJson;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
@@ -36,7 +36,7 @@ final class CannedPagePrimer {
   static ListEvaluationsHandler handler(Map<String, String> env) {
     return new ListEvaluationsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(items()))),
-        TENANT, TENANT, PageTokens.fromEnvironment(env, ListEvaluationsHandler.ENDPOINT),
+        TENANT, TENANT, DeployedPageTokens.fromEnvironment(env, ListEvaluationsHandler.ENDPOINT),
         ListEvaluationsParameters.MAX_LIMIT, RequestLogLine.fromEnvironment(env));
   }
 

@@ -1,6 +1,6 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

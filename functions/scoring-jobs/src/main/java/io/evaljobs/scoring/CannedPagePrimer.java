@@ -1,10 +1,10 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.lambda.LambdaJson;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
@@ -38,7 +38,7 @@ final class CannedPagePrimer {
   static ListScoringJobsHandler handler(Map<String, String> env) {
     return new ListScoringJobsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(items()))),
-        CUSTOMER, PageTokens.fromEnvironment(env, ListScoringJobsHandler.ENDPOINT), ScoringJobQuery.MAX_LIMIT,
+        CUSTOMER, DeployedPageTokens.fromEnvironment(env, ListScoringJobsHandler.ENDPOINT), ScoringJobQuery.MAX_LIMIT,
         RequestLogLine.fromEnvironment(env));
   }
 

@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.dynamodb.ReadStats;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.http.ProxyRequests;
 import io.evaljobs.http.ProxyResponses;
 import io.evaljobs.lambda.LambdaJson;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.observability.QueryShape;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.observability.RequestOutcome;
@@ -76,7 +77,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
         Optional.ofNullable(env.get("SCORING_JOBS_TABLE"))
             .filter(name -> !name.isBlank())
             .orElseThrow(() -> new IllegalStateException("SCORING_JOBS_TABLE is not set")),
-        PageTokens.fromEnvironment(env, ENDPOINT),
+        DeployedPageTokens.fromEnvironment(env, ENDPOINT),
         MaxPageSize.fromEnvironment(env, MAX_LIMIT_VARIABLE, ScoringJobQuery.MAX_LIMIT),
         RequestLogLine.fromEnvironment(env));
   }
