@@ -6,22 +6,24 @@
 MVNW ?= ./mvnw
 JAR ?= $(if $(JAVA_HOME),$(JAVA_HOME)/bin/jar,jar)
 
-# What a function's jar is made of: the parent pom, core's and its own module's pom and main sources.
-function_sources = pom.xml functions/core/pom.xml $(shell find functions/core/src/main functions/$(1)/src/main -type f) \
-  functions/$(1)/pom.xml
+# What a function's jar is made of: the parent pom, then the pom and main sources of core, runtime, the class list
+# tool that trains it, the other modules it depends on ($(2)) and its own module.
+module_sources = $(foreach module,$(1),$(module)/pom.xml $(shell find $(module)/src/main -type f))
+function_sources = pom.xml \
+  $(call module_sources,functions/core functions/runtime infra/class-lists $(2) functions/$(1))
 
 functions/authorizer/target/authorizer-function.jar: $(call function_sources,authorizer)
 	$(MVNW) -q -pl functions/authorizer -am package -DskipTests
 
-functions/evaluations/target/evaluations-function.jar: $(call function_sources,evaluations)
+functions/evaluations/target/evaluations-function.jar: $(call function_sources,evaluations,functions/listing)
 	$(MVNW) -q -pl functions/evaluations -am package -DskipTests
 
 # The counts function is made of the evaluations module's table layouts as well.
-functions/counts/target/counts-function.jar: $(call function_sources,counts) \
+functions/counts/target/counts-function.jar: $(call function_sources,counts,functions/listing) \
   functions/evaluations/pom.xml $(shell find functions/evaluations/src/main -type f)
 	$(MVNW) -q -pl functions/counts -am package -DskipTests
 
-functions/scoring-jobs/target/scoring-jobs-function.jar: $(call function_sources,scoring-jobs)
+functions/scoring-jobs/target/scoring-jobs-function.jar: $(call function_sources,scoring-jobs,functions/listing)
 	$(MVNW) -q -pl functions/scoring-jobs -am package -DskipTests
 
 # $(1): the function's jar. ARTIFACTS_DIR is emptied first: sam build may reuse it.

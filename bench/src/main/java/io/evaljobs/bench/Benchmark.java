@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.evaljobs.auth.ApiKeyAuthorizerHandler;
 import io.evaljobs.auth.ApiKeys;
 import io.evaljobs.auth.ApiName;
-import io.evaljobs.tenant.Tenant;
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.local.counts.EvaluationCountsPoller;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.scoring.ListScoringJobsHandler;
 import io.evaljobs.scoring.ScoringJobTable;
@@ -18,6 +17,7 @@ import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateDocument;
 import io.evaljobs.tables.TemplateTables;
+import io.evaljobs.tenant.Tenant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,9 +140,10 @@ public final class Benchmark {
       try (DynamoDbClient counted = client(dynamoLocal, List.of(counter));
           DynamoDbClient bare = DynamoDbClients.forEndpoint(dynamoLocal.endpoint(), REGION)) {
         ListEvaluationsHandler evaluations =
-            new ListEvaluationsHandler(counted, evaluationsTable, countsTable, PageTokens.fromEnvironment(env, "evaluations"));
+            new ListEvaluationsHandler(
+                counted, evaluationsTable, countsTable, DeployedPageTokens.fromEnvironment(env, "evaluations"));
         ListScoringJobsHandler scoring =
-            new ListScoringJobsHandler(counted, scoringTable, PageTokens.fromEnvironment(env, "scoring-jobs"));
+            new ListScoringJobsHandler(counted, scoringTable, DeployedPageTokens.fromEnvironment(env, "scoring-jobs"));
         Map<String, RequestStreamHandler> inProcess =
             Map.of(
                 "evaluations", evaluations,

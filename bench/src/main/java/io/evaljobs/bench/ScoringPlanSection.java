@@ -2,6 +2,7 @@ package io.evaljobs.bench;
 
 import io.evaljobs.cli.batch.BatchOutcome;
 import io.evaljobs.cli.batch.BatchWriter;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.scoring.ListScoringJobsHandler;
@@ -224,7 +225,7 @@ final class ScoringPlanSection {
         System.err.println("[bench] loaded " + items + " items in " + (System.nanoTime() - started) / 1_000_000_000
             + " s");
         PageTokens tokens =
-            PageTokens.fromEnvironment(
+            DeployedPageTokens.fromEnvironment(
                 Map.of("PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("bench", new SecureRandom())), "scoring-jobs");
         ResultTable table = new ResultTable();
         new ScoringPlanSection(

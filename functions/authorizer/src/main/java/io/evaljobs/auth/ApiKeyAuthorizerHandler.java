@@ -2,8 +2,8 @@ package io.evaljobs.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.evaljobs.dynamodb.DynamoDbClients;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.http.RequestAuthorizerEvent;
 import io.evaljobs.lambda.Environment;

@@ -1,6 +1,6 @@
 package io.evaljobs.auth;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.LazyPrimer;
 import io.evaljobs.priming.PrimingRequests;

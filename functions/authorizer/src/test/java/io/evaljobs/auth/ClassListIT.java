@@ -17,4 +17,10 @@ class ClassListIT {
             com.amazonaws.services.lambda.runtime.events.IamPolicyResponse.class.getName(),
             "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
+
+  @Test
+  void artifact_holdsNoClassOfTheBuildStepThatTrainedItsList() throws Exception {
+    ClassListAssertions.assertHoldsNoTrainingTool(
+        Path.of("target", "authorizer-function.jar"), ApiKeyAuthorizerHandler.class.getName());
+  }
 }

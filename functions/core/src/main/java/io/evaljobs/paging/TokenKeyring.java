@@ -69,7 +69,7 @@ public final class TokenKeyring {
    * text, not key bytes). Each key is HMAC-SHA256 of a fixed label under the secret, so the AES key never equals a
    * value stored elsewhere.
    */
-  static TokenKeyring derive(Map<String, String> secretsById) {
+  public static TokenKeyring derive(Map<String, String> secretsById) {
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     String current = null;
     for (Map.Entry<String, String> secret : secretsById.entrySet()) {
@@ -107,7 +107,8 @@ public final class TokenKeyring {
     return keyId + ":" + Base64.getEncoder().encodeToString(material);
   }
 
-  String currentId() {
+  /** The id of the key that seals new tokens. */
+  public String currentId() {
     return currentId;
   }
 

@@ -3,8 +3,8 @@ package io.evaljobs.evaluations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.counts.EvaluationCountsHandler;
-import io.evaljobs.dynamodb.DynamoDbClients;
 import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;

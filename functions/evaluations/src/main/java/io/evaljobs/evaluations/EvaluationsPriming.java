@@ -1,11 +1,11 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.lambda.Environment;
 import io.evaljobs.lambda.LambdaJson;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
@@ -64,7 +64,7 @@ final class EvaluationsPriming {
   static ListEvaluationsHandler cannedPageHandler(Environment env, RequestLogLine requestLog) {
     return new ListEvaluationsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(cannedJobs()))),
-        TENANT, TENANT, PageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
+        TENANT, TENANT, DeployedPageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
         EvaluationQueryParser.MAX_LIMIT, requestLog);
   }
 

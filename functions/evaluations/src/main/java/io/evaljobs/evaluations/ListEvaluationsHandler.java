@@ -4,8 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.lambda.Environment;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.listing.ListPipeline;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
@@ -42,7 +43,7 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
         DynamoDbClients.fromEnvironment(env.variables()),
         env.required("EVALUATIONS_TABLE"),
         env.required(COUNTS_TABLE_VARIABLE),
-        PageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
+        DeployedPageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
         env.intUpTo(MAX_LIMIT_VARIABLE, EvaluationQueryParser.MAX_LIMIT),
         RequestLogLine.fromEnvironment(env.variables()));
   }

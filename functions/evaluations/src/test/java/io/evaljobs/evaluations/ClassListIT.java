@@ -21,4 +21,10 @@ class ClassListIT {
             "org.apache.hc.core5.http.impl.io.ContentLengthInputStream",
             "javax.crypto.spec.GCMParameterSpec"));
   }
+
+  @Test
+  void artifact_holdsNoClassOfTheBuildStepThatTrainedItsList() throws Exception {
+    ClassListAssertions.assertHoldsNoTrainingTool(
+        Path.of("target", "evaluations-function.jar"), ListEvaluationsHandler.class.getName());
+  }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
+import io.evaljobs.dynamodb.IndexReader;
 import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;

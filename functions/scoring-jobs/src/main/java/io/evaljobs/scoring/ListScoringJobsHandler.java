@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.ApiResponse;
 import io.evaljobs.lambda.Environment;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.listing.ListPipeline;
 import io.evaljobs.observability.RequestLogLine;
 import io.evaljobs.paging.PageTokens;
@@ -40,7 +41,7 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
     this(
         DynamoDbClients.fromEnvironment(env.variables()),
         env.required("SCORING_JOBS_TABLE"),
-        PageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME),
+        DeployedPageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME),
         env.intUpTo(MAX_LIMIT_VARIABLE, ScoringJobQuery.MAX_LIMIT),
         RequestLogLine.fromEnvironment(env.variables()));
   }

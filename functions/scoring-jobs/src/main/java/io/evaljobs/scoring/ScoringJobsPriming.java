@@ -1,11 +1,11 @@
 package io.evaljobs.scoring;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.http.GatewayCall;
 import io.evaljobs.lambda.Environment;
 import io.evaljobs.lambda.LambdaJson;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.priming.CannedHttpClient;
 import io.evaljobs.priming.CannedQueryResponse;
 import io.evaljobs.priming.LazyPrimer;
@@ -61,7 +61,7 @@ final class ScoringJobsPriming {
   static ListScoringJobsHandler cannedPageHandler(Environment env, RequestLogLine requestLog) {
     return new ListScoringJobsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(cannedJobs()))),
-        CUSTOMER, PageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME), ScoringJobQuery.MAX_LIMIT,
+        CUSTOMER, DeployedPageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME), ScoringJobQuery.MAX_LIMIT,
         requestLog);
   }
 

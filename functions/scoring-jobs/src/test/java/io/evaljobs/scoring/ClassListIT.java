@@ -20,4 +20,10 @@ class ClassListIT {
             NextPageLink.class.getName(),
             "org.apache.hc.core5.http.impl.io.ContentLengthInputStream"));
   }
+
+  @Test
+  void artifact_holdsNoClassOfTheBuildStepThatTrainedItsList() throws Exception {
+    ClassListAssertions.assertHoldsNoTrainingTool(
+        Path.of("target", "scoring-jobs-function.jar"), ListScoringJobsHandler.class.getName());
+  }
 }

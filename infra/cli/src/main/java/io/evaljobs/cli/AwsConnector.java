@@ -1,6 +1,6 @@
 package io.evaljobs.cli;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

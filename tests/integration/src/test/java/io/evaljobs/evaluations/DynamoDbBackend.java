@@ -1,6 +1,6 @@
 package io.evaljobs.evaluations;
 
-import io.evaljobs.dynamodb.DynamoDbClients;
+import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.tables.EmbeddedDynamoDb;
 import java.net.URI;

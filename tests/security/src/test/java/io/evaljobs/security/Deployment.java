@@ -3,9 +3,9 @@ package io.evaljobs.security;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.observability.RequestLogLine;
-import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.scoring.ListScoringJobsHandler;
 import io.evaljobs.scoring.ScoringJobTable;
@@ -103,14 +103,15 @@ final class Deployment {
 
   ListEvaluationsHandler evaluationsHandler(DynamoDbClient client) {
     return new ListEvaluationsHandler(
-        client, evaluationsTable(), countsTable(), PageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT));
+        client, evaluationsTable(), countsTable(),
+        DeployedPageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT));
   }
 
   /** A handler whose request lines go to {@code requestLog}. */
   ListEvaluationsHandler evaluationsHandler(DynamoDbClient client, RequestLogLine requestLog) {
     return new ListEvaluationsHandler(
-        client, evaluationsTable(), countsTable(), PageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT),
-        EVALUATIONS_MAX_LIMIT, requestLog);
+        client, evaluationsTable(), countsTable(),
+        DeployedPageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT), EVALUATIONS_MAX_LIMIT, requestLog);
   }
 
   ListScoringJobsHandler scoringHandler() {
@@ -119,6 +120,6 @@ final class Deployment {
 
   ListScoringJobsHandler scoringHandler(DynamoDbClient client) {
     return new ListScoringJobsHandler(
-        client, scoringTable(), PageTokens.fromEnvironment(tokenEnvironment, SCORING_ENDPOINT));
+        client, scoringTable(), DeployedPageTokens.fromEnvironment(tokenEnvironment, SCORING_ENDPOINT));
   }
 }

@@ -1,9 +1,0 @@
-package io.evaljobs.preload;
-
-/**
- * Loaded by the training JVM between a handler's construction and its first invocation, so that the class-load log
- * shows where one ends and the other begins.
- */
-final class FirstInvocationMarker {
-  private FirstInvocationMarker() {}
-}
