@@ -8,6 +8,7 @@ import io.evaljobs.aws.DynamoDbClients;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.paging.TokenKeyring;
@@ -141,9 +142,10 @@ public final class Benchmark {
           DynamoDbClient bare = DynamoDbClients.forEndpoint(dynamoLocal.endpoint(), REGION)) {
         ListEvaluationsHandler evaluations =
             new ListEvaluationsHandler(
-                counted, evaluationsTable, countsTable, DeployedPageTokens.fromEnvironment(env, "evaluations"));
+                counted, evaluationsTable, countsTable, DeployedPageTokens.fromEnvironment(new Environment(env), "evaluations"));
         ListScoringJobsHandler scoring =
-            new ListScoringJobsHandler(counted, scoringTable, DeployedPageTokens.fromEnvironment(env, "scoring-jobs"));
+            new ListScoringJobsHandler(
+                counted, scoringTable, DeployedPageTokens.fromEnvironment(new Environment(env), "scoring-jobs"));
         Map<String, RequestStreamHandler> inProcess =
             Map.of(
                 "evaluations", evaluations,

@@ -2,6 +2,7 @@ package io.evaljobs.bench;
 
 import io.evaljobs.cli.batch.BatchOutcome;
 import io.evaljobs.cli.batch.BatchWriter;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.paging.PageTokens;
 import io.evaljobs.paging.TokenKeyring;
@@ -226,7 +227,8 @@ final class ScoringPlanSection {
             + " s");
         PageTokens tokens =
             DeployedPageTokens.fromEnvironment(
-                Map.of("PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("bench", new SecureRandom())), "scoring-jobs");
+                new Environment(Map.of("PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("bench", new SecureRandom()))),
+                "scoring-jobs");
         ResultTable table = new ResultTable();
         new ScoringPlanSection(
                 new MeasuredHandler(new ListScoringJobsHandler(counted, scoringTable, tokens), counter), table,

@@ -36,7 +36,7 @@ public final class ApiKeyAuthorizerHandler implements RequestStreamHandler {
   }
 
   private ApiKeyAuthorizerHandler(Environment env) {
-    this(DynamoDbClients.fromEnvironment(env.variables()), env.required("API_KEYS_TABLE"));
+    this(DynamoDbClients.fromEnvironment(env), env.required("API_KEYS_TABLE"));
   }
 
   /**

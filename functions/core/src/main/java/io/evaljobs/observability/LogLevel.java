@@ -1,7 +1,7 @@
 package io.evaljobs.observability;
 
+import io.evaljobs.lambda.Environment;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The application log levels of the template's {@code LogLevel} parameter, lowest first. */
@@ -15,8 +15,10 @@ public enum LogLevel {
    * The configured threshold: Lambda's own {@code AWS_LAMBDA_LOG_LEVEL} (set from {@code ApplicationLogLevel} when
    * the function logs in JSON) wins over {@code LOG_LEVEL}; INFO when neither names a level.
    */
-  public static LogLevel fromEnvironment(Map<String, String> env) {
-    return parse(env.get("AWS_LAMBDA_LOG_LEVEL")).or(() -> parse(env.get("LOG_LEVEL"))).orElse(INFO);
+  public static LogLevel fromEnvironment(Environment env) {
+    return env.optional("AWS_LAMBDA_LOG_LEVEL").flatMap(LogLevel::parse)
+        .or(() -> env.optional("LOG_LEVEL").flatMap(LogLevel::parse))
+        .orElse(INFO);
   }
 
   static Optional<LogLevel> parse(String text) {

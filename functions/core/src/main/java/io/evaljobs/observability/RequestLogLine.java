@@ -2,13 +2,13 @@ package io.evaljobs.observability;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.evaljobs.http.Json;
+import io.evaljobs.lambda.Environment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +47,8 @@ public final class RequestLogLine {
    * Standard output as it is when a line is written (a runtime or a test may replace it after start), at the level
    * the environment configures, named after the Lambda function running it.
    */
-  public static RequestLogLine fromEnvironment(Map<String, String> env) {
-    String function = env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", LOCAL_FUNCTION);
+  public static RequestLogLine fromEnvironment(Environment env) {
+    String function = env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse(LOCAL_FUNCTION);
     return new RequestLogLine(() -> System.out, LogLevel.fromEnvironment(env), Clock.systemUTC(), function);
   }
 

@@ -1,5 +1,6 @@
 package io.evaljobs.observability;
 
+import io.evaljobs.lambda.Environment;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -30,15 +31,14 @@ public final class SdkLogProvider implements SLF4JServiceProvider {
 
   @Override
   public void initialize() {
-    loggerFactory = factoryFor(System.getenv(), System.err, Clock.systemUTC());
+    loggerFactory = factoryFor(Environment.system(), System.err, Clock.systemUTC());
   }
 
   /** The loggers the environment asks for: no-operation ones without a level. */
-  static ILoggerFactory factoryFor(Map<String, String> env, PrintStream out, Clock clock) {
-    Optional<LogLevel> threshold = LogLevel.parse(env.get("AWS_LAMBDA_LOG_LEVEL"));
-    if (threshold.isEmpty()) {
-      threshold = LogLevel.parse(env.get("LOG_LEVEL"));
-    }
+  static ILoggerFactory factoryFor(Environment env, PrintStream out, Clock clock) {
+    Optional<LogLevel> threshold =
+        env.optional("AWS_LAMBDA_LOG_LEVEL").flatMap(LogLevel::parse)
+            .or(() -> env.optional("LOG_LEVEL").flatMap(LogLevel::parse));
     if (threshold.isEmpty()) {
       return new Off();
     }

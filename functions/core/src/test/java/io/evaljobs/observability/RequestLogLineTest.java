@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evaljobs.dynamodb.ReadStats;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.testing.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -156,7 +157,7 @@ class RequestLogLineTest {
 
   @Test
   void fromEnvironment_writesToStandardOutputAsItIsAtWriteTime() {
-    RequestLogLine log = RequestLogLine.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", FUNCTION));
+    RequestLogLine log = RequestLogLine.fromEnvironment(new Environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", FUNCTION)));
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
@@ -170,10 +171,10 @@ class RequestLogLineTest {
 
   @Test
   void fromEnvironment_lambdaLevelWinsOverLogLevel_andDefaultsToInfo() {
-    assertEquals(LogLevel.ERROR, LogLevel.fromEnvironment(Map.of("AWS_LAMBDA_LOG_LEVEL", "ERROR", "LOG_LEVEL", "DEBUG")));
-    assertEquals(LogLevel.WARN, LogLevel.fromEnvironment(Map.of("LOG_LEVEL", "warn")));
-    assertEquals(LogLevel.DEBUG, LogLevel.fromEnvironment(Map.of("AWS_LAMBDA_LOG_LEVEL", "TRACE")));
-    assertEquals(LogLevel.INFO, LogLevel.fromEnvironment(Map.of("LOG_LEVEL", "loud")));
-    assertEquals(LogLevel.INFO, LogLevel.fromEnvironment(Map.of()));
+    assertEquals(LogLevel.ERROR, LogLevel.fromEnvironment(new Environment(Map.of("AWS_LAMBDA_LOG_LEVEL", "ERROR", "LOG_LEVEL", "DEBUG"))));
+    assertEquals(LogLevel.WARN, LogLevel.fromEnvironment(new Environment(Map.of("LOG_LEVEL", "warn"))));
+    assertEquals(LogLevel.DEBUG, LogLevel.fromEnvironment(new Environment(Map.of("AWS_LAMBDA_LOG_LEVEL", "TRACE"))));
+    assertEquals(LogLevel.INFO, LogLevel.fromEnvironment(new Environment(Map.of("LOG_LEVEL", "loud"))));
+    assertEquals(LogLevel.INFO, LogLevel.fromEnvironment(new Environment(Map.of())));
   }
 }

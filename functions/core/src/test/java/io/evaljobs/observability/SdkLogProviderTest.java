@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.testing.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ class SdkLogProviderTest {
 
   @Test
   void factory_withoutALevel_givesNoOperationLoggers() {
-    ILoggerFactory factory = SdkLogProvider.factoryFor(Map.of(), out, CLOCK);
+    ILoggerFactory factory = SdkLogProvider.factoryFor(new Environment(Map.of()), out, CLOCK);
     Logger logger = factory.getLogger("software.amazon.awssdk.request");
     assertSame(NOPLogger.NOP_LOGGER, logger);
     logger.error("never written");
@@ -42,12 +43,12 @@ class SdkLogProviderTest {
   @Test
   void factory_withAnUnknownLevel_staysOff() {
     assertSame(
-        NOPLogger.NOP_LOGGER, SdkLogProvider.factoryFor(Map.of("LOG_LEVEL", "loud"), out, CLOCK).getLogger("x"));
+        NOPLogger.NOP_LOGGER, SdkLogProvider.factoryFor(new Environment(Map.of("LOG_LEVEL", "loud")), out, CLOCK).getLogger("x"));
   }
 
   @Test
   void logger_atWarn_writesWarnAndErrorOnly_asJsonLines() {
-    Logger logger = SdkLogProvider.factoryFor(Map.of("LOG_LEVEL", "WARN"), out, CLOCK).getLogger("sdk.Retry");
+    Logger logger = SdkLogProvider.factoryFor(new Environment(Map.of("LOG_LEVEL", "WARN")), out, CLOCK).getLogger("sdk.Retry");
     assertFalse(logger.isInfoEnabled());
     assertTrue(logger.isWarnEnabled());
     logger.debug("debug {}", 1);
@@ -69,7 +70,7 @@ class SdkLogProviderTest {
   @Test
   void lambdasOwnLevel_winsOverLogLevel() {
     Logger logger =
-        SdkLogProvider.factoryFor(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", "LOG_LEVEL", "ERROR"), out, CLOCK)
+        SdkLogProvider.factoryFor(new Environment(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", "LOG_LEVEL", "ERROR")), out, CLOCK)
             .getLogger("sdk");
     logger.debug("a \"quoted\"\nline\u0001");
     Map<String, Object> line = JsonTree.object(lines().get(0));

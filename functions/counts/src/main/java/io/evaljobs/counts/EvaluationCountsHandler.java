@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.evaljobs.aws.DynamoDbClients;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.lambda.LambdaJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,14 +31,11 @@ public final class EvaluationCountsHandler implements RequestStreamHandler {
 
   /** For the Lambda runtime: the counts table from EVALUATION_COUNTS_TABLE, one DynamoDB client per environment. */
   public EvaluationCountsHandler() {
-    this(System.getenv());
+    this(Environment.system());
   }
 
-  private EvaluationCountsHandler(Map<String, String> env) {
-    this(
-        DynamoDbClients.fromEnvironment(env),
-        Objects.requireNonNull(env.get(COUNTS_TABLE_VARIABLE), COUNTS_TABLE_VARIABLE + " is not set"),
-        System.out);
+  private EvaluationCountsHandler(Environment env) {
+    this(DynamoDbClients.fromEnvironment(env), env.required(COUNTS_TABLE_VARIABLE), System.out);
   }
 
   public EvaluationCountsHandler(

@@ -32,7 +32,7 @@ final class EvaluationsPriming {
 
   static void register(ListEvaluationsHandler handler, Environment env) {
     SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(handler, events())));
-    SnapStartPriming.register(cannedPagePrimer(env, RequestLogLine.fromEnvironment(env.variables())));
+    SnapStartPriming.register(cannedPagePrimer(env, RequestLogLine.fromEnvironment(env)));
   }
 
   /** Listings of a tenant that owns nothing, one per kind of plan, and a forged token. */
@@ -64,7 +64,7 @@ final class EvaluationsPriming {
   static ListEvaluationsHandler cannedPageHandler(Environment env, RequestLogLine requestLog) {
     return new ListEvaluationsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(cannedJobs()))),
-        TENANT, TENANT, DeployedPageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
+        TENANT, TENANT, DeployedPageTokens.fromEnvironment(env, EvaluationsEndpoint.NAME),
         EvaluationQueryParser.MAX_LIMIT, requestLog);
   }
 

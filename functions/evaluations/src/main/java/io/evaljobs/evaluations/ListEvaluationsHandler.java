@@ -40,19 +40,19 @@ public final class ListEvaluationsHandler implements RequestStreamHandler {
 
   private ListEvaluationsHandler(Environment env) {
     this(
-        DynamoDbClients.fromEnvironment(env.variables()),
+        DynamoDbClients.fromEnvironment(env),
         env.required("EVALUATIONS_TABLE"),
         env.required(COUNTS_TABLE_VARIABLE),
-        DeployedPageTokens.fromEnvironment(env.variables(), EvaluationsEndpoint.NAME),
+        DeployedPageTokens.fromEnvironment(env, EvaluationsEndpoint.NAME),
         env.intUpTo(MAX_LIMIT_VARIABLE, EvaluationQueryParser.MAX_LIMIT),
-        RequestLogLine.fromEnvironment(env.variables()));
+        RequestLogLine.fromEnvironment(env));
   }
 
   /** The contract's page-size cap; request lines to standard output at the environment's log level. */
   public ListEvaluationsHandler(DynamoDbClient dynamo, String tableName, String countsTableName, PageTokens tokens) {
     this(
         dynamo, tableName, countsTableName, tokens, EvaluationQueryParser.MAX_LIMIT,
-        RequestLogLine.fromEnvironment(System.getenv()));
+        RequestLogLine.fromEnvironment(Environment.system()));
   }
 
   /** {@code maxLimit}: the largest page a client may ask for, 1 to the contract's 100. */

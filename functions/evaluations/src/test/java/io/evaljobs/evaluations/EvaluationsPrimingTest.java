@@ -26,7 +26,7 @@ class EvaluationsPrimingTest {
   void cannedPage_throughTheHandler_answersAFullPageWithANextToken() {
     HandlerResponse response =
         HandlerResponse.invoke(
-            EvaluationsPriming.cannedPageHandler(env, RequestLogLine.fromEnvironment(Map.of())),
+            EvaluationsPriming.cannedPageHandler(env, RequestLogLine.fromEnvironment(new Environment(Map.of()))),
             EvaluationsPriming.cannedPageEvent());
     assertEquals(200, response.status(), response.body().toString());
     assertEquals(25, response.body().path("jobs").size());

@@ -1,8 +1,8 @@
 package io.evaljobs.listing;
 
 import io.evaljobs.aws.AwsEnvironment;
+import io.evaljobs.lambda.Environment;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.endpoints.SecretsManagerEndpointParams;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.secretsmanager.endpoints.SecretsManagerEn
 final class SecretsManagerEndpoint {
   private SecretsManagerEndpoint() {}
 
-  static URI of(Map<String, String> env, Region region) {
+  static URI of(Environment env, Region region) {
     Optional<URI> configured = AwsEnvironment.endpoint(env, "SECRETSMANAGER_ENDPOINT");
     if (configured.isPresent()) {
       return configured.get();
@@ -25,13 +25,13 @@ final class SecretsManagerEndpoint {
     SecretsManagerEndpointParams params =
         SecretsManagerEndpointParams.builder()
             .region(region)
-            .useFips(isTrue(env.get("AWS_USE_FIPS_ENDPOINT")))
-            .useDualStack(isTrue(env.get("AWS_USE_DUALSTACK_ENDPOINT")))
+            .useFips(isTrue(env, "AWS_USE_FIPS_ENDPOINT"))
+            .useDualStack(isTrue(env, "AWS_USE_DUALSTACK_ENDPOINT"))
             .build();
     return SecretsManagerEndpointProvider.defaultProvider().resolveEndpoint(params).join().url();
   }
 
-  private static boolean isTrue(String value) {
-    return value != null && value.trim().equalsIgnoreCase("true");
+  private static boolean isTrue(Environment env, String variable) {
+    return env.optional(variable).filter(value -> value.trim().equalsIgnoreCase("true")).isPresent();
   }
 }

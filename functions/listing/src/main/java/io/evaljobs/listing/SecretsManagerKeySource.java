@@ -2,6 +2,7 @@ package io.evaljobs.listing;
 
 import io.evaljobs.aws.AwsEnvironment;
 import io.evaljobs.aws.ExplicitClientSettings;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.paging.TokenKeySource;
 import io.evaljobs.paging.TokenKeyring;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class SecretsManagerKeySource implements TokenKeySource {
    * For the Lambda runtime: the secret named by PAGE_TOKEN_SECRET_ARN, read with the function's own region and
    * credentials from the region's endpoint (SECRETSMANAGER_ENDPOINT, when set, points at another endpoint).
    */
-  public static SecretsManagerKeySource fromEnvironment(String secretId, Map<String, String> env) {
+  public static SecretsManagerKeySource fromEnvironment(String secretId, Environment env) {
     Region region = AwsEnvironment.region(env);
     SecretsManagerClientBuilder builder =
         ExplicitClientSettings.apply(

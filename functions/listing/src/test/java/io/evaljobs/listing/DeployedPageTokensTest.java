@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.paging.Cursor;
 import io.evaljobs.paging.InvalidPageTokenException;
 import io.evaljobs.paging.PageTokens;
@@ -24,8 +25,8 @@ class DeployedPageTokensTest {
 
   @Test
   void fromEnvironment_keysVariable_tokensOpenForTheirEndpointOnly() {
-    PageTokens evaluations = DeployedPageTokens.fromEnvironment(Map.of("PAGE_TOKEN_KEYS", KEYS), "evaluations");
-    PageTokens scoring = DeployedPageTokens.fromEnvironment(Map.of("PAGE_TOKEN_KEYS", KEYS), "scoring-jobs");
+    PageTokens evaluations = DeployedPageTokens.fromEnvironment(new Environment(Map.of("PAGE_TOKEN_KEYS", KEYS)), "evaluations");
+    PageTokens scoring = DeployedPageTokens.fromEnvironment(new Environment(Map.of("PAGE_TOKEN_KEYS", KEYS)), "scoring-jobs");
 
     String token = evaluations.encode(CURSOR, "acme", "q");
 
@@ -42,13 +43,13 @@ class DeployedPageTokensTest {
     try {
       PageTokens fromSecret =
           DeployedPageTokens.fromEnvironment(
-              Map.of(
+              new Environment(Map.of(
                   "PAGE_TOKEN_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:s",
                   "SECRETSMANAGER_ENDPOINT", "http://127.0.0.1:" + secrets.getAddress().getPort(),
                   "AWS_REGION", "us-east-1",
-                  "PAGE_TOKEN_KEYS", KEYS),
+                  "PAGE_TOKEN_KEYS", KEYS)),
               "evaluations");
-      PageTokens fromVariable = DeployedPageTokens.fromEnvironment(Map.of("PAGE_TOKEN_KEYS", KEYS), "evaluations");
+      PageTokens fromVariable = DeployedPageTokens.fromEnvironment(new Environment(Map.of("PAGE_TOKEN_KEYS", KEYS)), "evaluations");
 
       String token = fromSecret.encode(CURSOR, "acme", "q");
 
@@ -65,7 +66,7 @@ class DeployedPageTokensTest {
     assertThrows(
         IllegalStateException.class,
         () -> DeployedPageTokens.fromEnvironment(
-            Map.of("PAGE_TOKEN_SECRET_ARN", " ", "PAGE_TOKEN_KEYS", ""), "evaluations"));
+            new Environment(Map.of("PAGE_TOKEN_SECRET_ARN", " ", "PAGE_TOKEN_KEYS", "")), "evaluations"));
   }
 
   /** Secrets Manager's GetSecretValue: one current version, no previous one. */

@@ -1,8 +1,8 @@
 package io.evaljobs.aws;
 
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.priming.SnapStartPriming;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,19 +33,19 @@ public final class AwsEnvironment {
   private AwsEnvironment() {}
 
   /** AWS_REGION, as Lambda sets it; us-east-1 where nothing does (local use). */
-  public static Region region(Map<String, String> env) {
-    return Region.of(Optional.ofNullable(env.get("AWS_REGION")).orElse("us-east-1"));
+  public static Region region(Environment env) {
+    return Region.of(env.optional("AWS_REGION").orElse("us-east-1"));
   }
 
   /**
    * The function's own credentials variables; where Lambda gives none but a container credentials endpoint (the
    * case under SnapStart), that endpoint; dummy ones for a local endpoint, which accepts any.
    */
-  public static AwsCredentialsProvider credentials(Map<String, String> env) {
-    if (env.containsKey("AWS_ACCESS_KEY_ID")) {
+  public static AwsCredentialsProvider credentials(Environment env) {
+    if (env.optional("AWS_ACCESS_KEY_ID").isPresent()) {
       return EnvironmentVariableCredentialsProvider.create();
     }
-    if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+    if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
       return ContainerCredentialsProvider.builder().build();
     }
     return LOCAL_CREDENTIALS;
@@ -56,8 +56,8 @@ public final class AwsEnvironment {
   }
 
   /** The endpoint named by {@code variable} (e.g. DYNAMODB_ENDPOINT), when set and not blank. */
-  public static Optional<URI> endpoint(Map<String, String> env, String variable) {
-    return Optional.ofNullable(env.get(variable)).filter(value -> !value.isBlank()).map(URI::create);
+  public static Optional<URI> endpoint(Environment env, String variable) {
+    return env.optional(variable).map(URI::create);
   }
 
   /** The HTTP client every AWS client of this JVM uses; never closed by the clients that use it. */

@@ -1,7 +1,7 @@
 package io.evaljobs.aws;
 
+import io.evaljobs.lambda.Environment;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,7 +21,7 @@ public final class DynamoDbClients {
    * From the Lambda environment: AWS_REGION and the function's credentials; DYNAMODB_ENDPOINT, when set, points at
    * another endpoint (DynamoDB Local, LocalStack).
    */
-  public static DynamoDbClient fromEnvironment(Map<String, String> env) {
+  public static DynamoDbClient fromEnvironment(Environment env) {
     return builder(
             AwsEnvironment.region(env),
             AwsEnvironment.credentials(env),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.evaljobs.lambda.Environment;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -16,16 +17,16 @@ class AwsEnvironmentTest {
 
   @Test
   void region_lambdaVariable_orUsEast1WhereNothingSetsIt() {
-    assertEquals(Region.EU_WEST_1, AwsEnvironment.region(Map.of("AWS_REGION", "eu-west-1")));
-    assertEquals(Region.US_EAST_1, AwsEnvironment.region(Map.of()));
+    assertEquals(Region.EU_WEST_1, AwsEnvironment.region(new Environment(Map.of("AWS_REGION", "eu-west-1"))));
+    assertEquals(Region.US_EAST_1, AwsEnvironment.region(new Environment(Map.of())));
   }
 
   @Test
   void credentials_functionVariables_orLocalOnesWithoutThem() {
     assertInstanceOf(
         EnvironmentVariableCredentialsProvider.class,
-        AwsEnvironment.credentials(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b")));
-    assertSame(AwsEnvironment.localCredentials(), AwsEnvironment.credentials(Map.of()));
+        AwsEnvironment.credentials(new Environment(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b"))));
+    assertSame(AwsEnvironment.localCredentials(), AwsEnvironment.credentials(new Environment(Map.of())));
   }
 
   @Test
@@ -33,16 +34,16 @@ class AwsEnvironmentTest {
     // What Lambda gives a SnapStart function instead of the key variables.
     assertInstanceOf(
         ContainerCredentialsProvider.class,
-        AwsEnvironment.credentials(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/creds")));
+        AwsEnvironment.credentials(new Environment(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/creds"))));
   }
 
   @Test
   void endpoint_blankOrMissing_isNoOverride() {
-    assertEquals(Optional.empty(), AwsEnvironment.endpoint(Map.of("DYNAMODB_ENDPOINT", "  "), "DYNAMODB_ENDPOINT"));
-    assertEquals(Optional.empty(), AwsEnvironment.endpoint(Map.of(), "DYNAMODB_ENDPOINT"));
+    assertEquals(Optional.empty(), AwsEnvironment.endpoint(new Environment(Map.of("DYNAMODB_ENDPOINT", "  ")), "DYNAMODB_ENDPOINT"));
+    assertEquals(Optional.empty(), AwsEnvironment.endpoint(new Environment(Map.of()), "DYNAMODB_ENDPOINT"));
     assertEquals(
         Optional.of(URI.create("http://127.0.0.1:8000")),
-        AwsEnvironment.endpoint(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000"), "DYNAMODB_ENDPOINT"));
+        AwsEnvironment.endpoint(new Environment(Map.of("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000")), "DYNAMODB_ENDPOINT"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.tables.TemplateDocument;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,7 @@ class DynamoDbClientsTest {
 
   @Test
   void fromEnvironment_standardRetriesBoundedToThreeAttempts_andTheFunctionsTimeouts() {
-    try (DynamoDbClient client = DynamoDbClients.fromEnvironment(Map.of("AWS_REGION", "eu-west-1"))) {
+    try (DynamoDbClient client = DynamoDbClients.fromEnvironment(new Environment(Map.of("AWS_REGION", "eu-west-1")))) {
       ClientOverrideConfiguration overrides = client.serviceClientConfiguration().overrideConfiguration();
 
       RetryStrategy retries = overrides.retryStrategy().orElseThrow();

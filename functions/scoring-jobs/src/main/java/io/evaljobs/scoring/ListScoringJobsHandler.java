@@ -39,16 +39,16 @@ public final class ListScoringJobsHandler implements RequestStreamHandler {
 
   private ListScoringJobsHandler(Environment env) {
     this(
-        DynamoDbClients.fromEnvironment(env.variables()),
+        DynamoDbClients.fromEnvironment(env),
         env.required("SCORING_JOBS_TABLE"),
-        DeployedPageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME),
+        DeployedPageTokens.fromEnvironment(env, ScoringJobsEndpoint.NAME),
         env.intUpTo(MAX_LIMIT_VARIABLE, ScoringJobQuery.MAX_LIMIT),
-        RequestLogLine.fromEnvironment(env.variables()));
+        RequestLogLine.fromEnvironment(env));
   }
 
   /** The contract's page-size cap; request lines to standard output at the environment's log level. */
   public ListScoringJobsHandler(DynamoDbClient dynamo, String tableName, PageTokens tokens) {
-    this(dynamo, tableName, tokens, ScoringJobQuery.MAX_LIMIT, RequestLogLine.fromEnvironment(System.getenv()));
+    this(dynamo, tableName, tokens, ScoringJobQuery.MAX_LIMIT, RequestLogLine.fromEnvironment(Environment.system()));
   }
 
   /** {@code maxLimit}: the largest page a client may ask for, 1 to the contract's 100. */

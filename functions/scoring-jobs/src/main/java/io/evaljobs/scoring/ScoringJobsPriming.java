@@ -34,7 +34,7 @@ final class ScoringJobsPriming {
 
   static void register(ListScoringJobsHandler handler, Environment env) {
     SnapStartPriming.register(new LazyPrimer(() -> new PrimingRequests(handler, events())));
-    SnapStartPriming.register(cannedPagePrimer(env, RequestLogLine.fromEnvironment(env.variables())));
+    SnapStartPriming.register(cannedPagePrimer(env, RequestLogLine.fromEnvironment(env)));
   }
 
   /** Listings of a tenant that owns nothing, on the broad and a selective index, and a forged token. */
@@ -61,7 +61,7 @@ final class ScoringJobsPriming {
   static ListScoringJobsHandler cannedPageHandler(Environment env, RequestLogLine requestLog) {
     return new ListScoringJobsHandler(
         DynamoDbClients.withHttpClient(new CannedHttpClient(CannedQueryResponse.of(cannedJobs()))),
-        CUSTOMER, DeployedPageTokens.fromEnvironment(env.variables(), ScoringJobsEndpoint.NAME), ScoringJobQuery.MAX_LIMIT,
+        CUSTOMER, DeployedPageTokens.fromEnvironment(env, ScoringJobsEndpoint.NAME), ScoringJobQuery.MAX_LIMIT,
         requestLog);
   }
 

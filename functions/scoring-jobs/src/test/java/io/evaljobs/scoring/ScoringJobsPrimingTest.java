@@ -25,7 +25,7 @@ class ScoringJobsPrimingTest {
   void cannedPage_throughTheHandler_answersAFullPageLinkingTheNext() {
     JsonNode response =
         ApiContract.handle(
-            ScoringJobsPriming.cannedPageHandler(env, RequestLogLine.fromEnvironment(Map.of())),
+            ScoringJobsPriming.cannedPageHandler(env, RequestLogLine.fromEnvironment(new Environment(Map.of()))),
             ScoringJobsPriming.cannedPageEvent().getBytes(StandardCharsets.UTF_8));
     assertEquals(200, response.path("statusCode").asInt(), response.toString());
     assertEquals(50, ApiContract.parse(response.path("body").asText()).size());

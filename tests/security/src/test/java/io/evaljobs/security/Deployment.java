@@ -3,6 +3,7 @@ package io.evaljobs.security;
 import io.evaljobs.evaluations.EvaluationTable;
 import io.evaljobs.evaluations.JobCountTable;
 import io.evaljobs.evaluations.ListEvaluationsHandler;
+import io.evaljobs.lambda.Environment;
 import io.evaljobs.listing.DeployedPageTokens;
 import io.evaljobs.local.counts.EvaluationCountsPoller;
 import io.evaljobs.observability.RequestLogLine;
@@ -104,14 +105,14 @@ final class Deployment {
   ListEvaluationsHandler evaluationsHandler(DynamoDbClient client) {
     return new ListEvaluationsHandler(
         client, evaluationsTable(), countsTable(),
-        DeployedPageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT));
+        DeployedPageTokens.fromEnvironment(new Environment(tokenEnvironment), EVALUATIONS_ENDPOINT));
   }
 
   /** A handler whose request lines go to {@code requestLog}. */
   ListEvaluationsHandler evaluationsHandler(DynamoDbClient client, RequestLogLine requestLog) {
     return new ListEvaluationsHandler(
         client, evaluationsTable(), countsTable(),
-        DeployedPageTokens.fromEnvironment(tokenEnvironment, EVALUATIONS_ENDPOINT), EVALUATIONS_MAX_LIMIT, requestLog);
+        DeployedPageTokens.fromEnvironment(new Environment(tokenEnvironment), EVALUATIONS_ENDPOINT), EVALUATIONS_MAX_LIMIT, requestLog);
   }
 
   ListScoringJobsHandler scoringHandler() {
@@ -120,6 +121,6 @@ final class Deployment {
 
   ListScoringJobsHandler scoringHandler(DynamoDbClient client) {
     return new ListScoringJobsHandler(
-        client, scoringTable(), DeployedPageTokens.fromEnvironment(tokenEnvironment, SCORING_ENDPOINT));
+        client, scoringTable(), DeployedPageTokens.fromEnvironment(new Environment(tokenEnvironment), SCORING_ENDPOINT));
   }
 }
