@@ -8,13 +8,16 @@ import java.util.Optional;
  * CloudFormation leaves an empty parameter; a missing required one stops the function at start, naming it.
  */
 public record Environment(Map<String, String> variables) {
+  // A process's environment never changes, so it is read and copied once.
+  private static final Environment SYSTEM = new Environment(System.getenv());
+
   public Environment {
     variables = Map.copyOf(variables);
   }
 
   /** The process's environment. */
   public static Environment system() {
-    return new Environment(System.getenv());
+    return SYSTEM;
   }
 
   public Optional<String> optional(String name) {

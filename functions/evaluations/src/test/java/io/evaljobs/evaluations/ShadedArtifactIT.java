@@ -11,17 +11,12 @@ import io.evaljobs.paging.TokenKeyring;
 import io.evaljobs.tables.DynamoDbLocalServer;
 import io.evaljobs.tables.TableProvisioner;
 import io.evaljobs.tables.TemplateTables;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,14 +37,12 @@ class ShadedArtifactIT {
         DynamoDbClient client = DynamoDbClients.forEndpoint(server.endpoint(), "us-east-1")) {
       Map<String, String> tables = TableProvisioner.createAll(client, TemplateTables.load(), id -> "shaded-" + id);
       Map<String, String> env =
-          Map.of(
-              "AWS_REGION", "us-east-1",
-              "AWS_ACCESS_KEY_ID", "local",
-              "AWS_SECRET_ACCESS_KEY", "local",
-              "DYNAMODB_ENDPOINT", server.endpoint().toString(),
-              "EVALUATIONS_TABLE", tables.get(EvaluationTable.LOGICAL_ID),
-              "EVALUATION_COUNTS_TABLE", tables.get(JobCountTable.LOGICAL_ID),
-              "PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("shaded", new SecureRandom()));
+          ArtifactRun.localEnvironment(
+              server.endpoint(),
+              Map.of(
+                  "EVALUATIONS_TABLE", tables.get(EvaluationTable.LOGICAL_ID),
+                  "EVALUATION_COUNTS_TABLE", tables.get(JobCountTable.LOGICAL_ID),
+                  "PAGE_TOKEN_KEYS", TokenKeyring.generateSpec("shaded", new SecureRandom())));
 
       // One job of the event's tenant, with the counters it adds one to.
       Map<String, AttributeValue> item =
@@ -62,29 +55,14 @@ class ShadedArtifactIT {
       }
 
       JsonNode response =
-          new ObjectMapper().readTree(launch(ListEvaluationsHandler.class, events.resolve("evaluations-list.json"), env));
+          new ObjectMapper()
+              .readTree(
+                  ArtifactRun.launch(
+                      ARTIFACT, ListEvaluationsHandler.class, events.resolve("evaluations-list.json"), env));
       assertEquals(200, response.path("statusCode").asInt(), response.toString());
       JsonNode body = new ObjectMapper().readTree(response.path("body").asText());
       assertEquals(1, body.path("pagination").path("total_count").asInt(-1), body.toString());
       assertEquals(1, body.path("jobs").size(), body.toString());
     }
-  }
-
-  private static String launch(Class<?> handler, Path event, Map<String, String> env)
-      throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = ARTIFACT.toAbsolutePath() + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(java, "-cp", classPath, ArtifactLauncher.class.getName(), handler.getName(),
-            event.toString()));
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    builder.redirectErrorStream(false);
-    Process process = builder.start();
-    byte[] out = process.getInputStream().readAllBytes();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the function did not finish");
-    assertEquals(0, process.exitValue(), err);
-    return new String(out, StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse("");
   }
 }
